@@ -1,0 +1,27 @@
+/**
+ * scicomp: SciPy-grade numerics for Node.js with WebAssembly kernels.
+ * Importing this module loads nothing and starts nothing; the WASM module is instantiated
+ * on the first kernel call (or by `ready()`).
+ */
+
+// ---- loading and data --------------------------------------------------------------
+export { ready, features } from './wasm/module.js';
+export { Matrix } from './core/matrix.js';
+export { ScicompError, LinAlgError } from './core/errors.js';
+export type { MatrixLike } from './core/matrix.js';
+export type { LinAlgErrorCode } from './core/errors.js';
+
+// ---- linear algebra: LU (src/linalg/lu.ts) -------------------------------------------
+
+
+// ---- linear algebra: eigenvalues (src/linalg/eig.ts) ---------------------------------
+
+
+// ---- ODE (src/ode) -------------------------------------------------------------------
+
+
+// ---- optimization (src/optimize) -----------------------------------------------------
+
+
+// ---- quadrature (src/quad) -----------------------------------------------------------
+
