@@ -53,3 +53,10 @@ describe('wasm module', () => {
     expect(wasm().variant).toBe('custom');
   });
 });
+
+import { loadFixture } from './fixtures.js';
+describe('shared fixtures', () => {
+  it('are readable from beside the repository', () => {
+    expect(loadFixture('linalg').cases.length).toBeGreaterThan(0);
+  });
+});
