@@ -22,6 +22,8 @@ export { ddot } from "./blas/ddot";
 
 
 // ---- ode ----
+export { dopri5, dopri5_dense, dopri5_workspace_size } from "./ode/dopri5";
+export { rk23, rk23_dense, rk23_workspace_size } from "./ode/rk23";
 
 
 // ---- optimize ----

@@ -18,6 +18,8 @@ export type { LinAlgErrorCode } from './core/errors.js';
 
 
 // ---- ODE (src/ode) -------------------------------------------------------------------
+export { solveIvp } from './ode/index.js';
+export type { OdeResult, OdeOptions, EventFn, OdeFun, OdeMethod } from './ode/index.js';
 
 
 // ---- optimization (src/optimize) -----------------------------------------------------
