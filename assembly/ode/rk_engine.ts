@@ -64,35 +64,49 @@ function krow(ws: usize, n: i32, j: i32): usize {
 }
 
 /**
- * out = y + (Σ_{j<s} w_j K_j) * h   (scaleFirst: the stage form, SciPy's `dot(...) * h`)
- * out = y + h * (Σ_{j<s} w_j K_j)   (the same value: multiplication commutes exactly)
- * w points at s coefficients.
+ * out = y + (Σ_{j<s} w_j K_j) * h for s <= 7 coefficients at w. SciPy writes the stage as
+ * `y + dot(K[:s].T, a[:s]) * h` and y_new as `y + h * dot(K[:-1].T, B)`: the same value,
+ * multiplication commutes exactly. The sum runs in j order from w_0 K_0, as a sequential
+ * dot product does. Coefficients are hoisted out of the component loop; absent ones are 0
+ * and their terms are skipped (adding +-0 to a sum of finite terms changes nothing).
  */
 function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f64): void {
   const k0 = krow(ws, n, 0);
   const stride = <usize>n << 3;
+  const k1 = k0 + stride, k2 = k1 + stride, k3 = k2 + stride, k4 = k3 + stride, k5 = k4 + stride, k6 = k5 + stride;
+  const w0 = load<f64>(w);
+  const w1 = s > 1 ? load<f64>(w, 8) : 0.0;
+  const w2 = s > 2 ? load<f64>(w, 16) : 0.0;
+  const w3 = s > 3 ? load<f64>(w, 24) : 0.0;
+  const w4 = s > 4 ? load<f64>(w, 32) : 0.0;
+  const w5 = s > 5 ? load<f64>(w, 40) : 0.0;
+  const w6 = s > 6 ? load<f64>(w, 48) : 0.0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const hv = f64x2.splat(h);
+    const v0 = f64x2.splat(w0), v1 = f64x2.splat(w1), v2 = f64x2.splat(w2), v3 = f64x2.splat(w3);
+    const v4 = f64x2.splat(w4), v5 = f64x2.splat(w5), v6 = f64x2.splat(w6);
     for (; i + 1 < n; i += 2) {
       const off = <usize>i << 3;
-      let acc = f64x2.mul(v128.load(k0 + off), f64x2.splat(load<f64>(w)));
-      let kp = k0 + stride;
-      for (let j = 1; j < s; j++) {
-        acc = f64x2.add(acc, f64x2.mul(v128.load(kp + off), f64x2.splat(load<f64>(w + (<usize>j << 3)))));
-        kp += stride;
-      }
+      let acc = f64x2.mul(v128.load(k0 + off), v0);
+      if (w1 != 0) acc = f64x2.add(acc, f64x2.mul(v128.load(k1 + off), v1));
+      if (w2 != 0) acc = f64x2.add(acc, f64x2.mul(v128.load(k2 + off), v2));
+      if (w3 != 0) acc = f64x2.add(acc, f64x2.mul(v128.load(k3 + off), v3));
+      if (w4 != 0) acc = f64x2.add(acc, f64x2.mul(v128.load(k4 + off), v4));
+      if (w5 != 0) acc = f64x2.add(acc, f64x2.mul(v128.load(k5 + off), v5));
+      if (w6 != 0) acc = f64x2.add(acc, f64x2.mul(v128.load(k6 + off), v6));
       v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(acc, hv)));
     }
   }
   for (; i < n; i++) {
     const off = <usize>i << 3;
-    let acc = load<f64>(k0 + off) * load<f64>(w);
-    let kp = k0 + stride;
-    for (let j = 1; j < s; j++) {
-      acc += load<f64>(kp + off) * load<f64>(w + (<usize>j << 3));
-      kp += stride;
-    }
+    let acc = load<f64>(k0 + off) * w0;
+    if (w1 != 0) acc += load<f64>(k1 + off) * w1;
+    if (w2 != 0) acc += load<f64>(k2 + off) * w2;
+    if (w3 != 0) acc += load<f64>(k3 + off) * w3;
+    if (w4 != 0) acc += load<f64>(k4 + off) * w4;
+    if (w5 != 0) acc += load<f64>(k5 + off) * w5;
+    if (w6 != 0) acc += load<f64>(k6 + off) * w6;
     store<f64>(out + off, load<f64>(y + off) + acc * h);
   }
 }
@@ -101,6 +115,14 @@ function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f
 function errorNorm(ws: usize, n: i32, e: usize, rows: i32, h: f64): f64 {
   const k0 = krow(ws, n, 0);
   const stride = <usize>n << 3;
+  const k1 = k0 + stride, k2 = k1 + stride, k3 = k2 + stride, k4 = k3 + stride, k5 = k4 + stride, k6 = k5 + stride;
+  const e0 = load<f64>(e);
+  const e1 = rows > 1 ? load<f64>(e, 8) : 0.0;
+  const e2 = rows > 2 ? load<f64>(e, 16) : 0.0;
+  const e3 = rows > 3 ? load<f64>(e, 24) : 0.0;
+  const e4 = rows > 4 ? load<f64>(e, 32) : 0.0;
+  const e5 = rows > 5 ? load<f64>(e, 40) : 0.0;
+  const e6 = rows > 6 ? load<f64>(e, 48) : 0.0;
   const y = vec(ws, n, V_Y);
   const yNew = vec(ws, n, V_Y_NEW);
   const atol = vec(ws, n, V_ATOL);
@@ -108,12 +130,13 @@ function errorNorm(ws: usize, n: i32, e: usize, rows: i32, h: f64): f64 {
   let sum: f64 = 0;
   for (let i = 0; i < n; i++) {
     const off = <usize>i << 3;
-    let acc = load<f64>(k0 + off) * load<f64>(e);
-    let kp = k0 + stride;
-    for (let j = 1; j < rows; j++) {
-      acc += load<f64>(kp + off) * load<f64>(e + (<usize>j << 3));
-      kp += stride;
-    }
+    let acc = load<f64>(k0 + off) * e0;
+    if (e1 != 0) acc += load<f64>(k1 + off) * e1;
+    if (e2 != 0) acc += load<f64>(k2 + off) * e2;
+    if (e3 != 0) acc += load<f64>(k3 + off) * e3;
+    if (e4 != 0) acc += load<f64>(k4 + off) * e4;
+    if (e5 != 0) acc += load<f64>(k5 + off) * e5;
+    if (e6 != 0) acc += load<f64>(k6 + off) * e6;
     const scale = load<f64>(atol + off) + Math.max(Math.abs(load<f64>(y + off)), Math.abs(load<f64>(yNew + off))) * rtol;
     const r = (acc * h) / scale;
     sum += r * r;
@@ -122,7 +145,15 @@ function errorNorm(ws: usize, n: i32, e: usize, rows: i32, h: f64): f64 {
 }
 
 function copyVec(n: i32, dst: usize, src: usize): void {
-  memory.copy(dst, src, <usize>n << 3);
+  // memory.copy is a runtime call; for the small systems that dominate, a loop is faster.
+  if (n >= 64) {
+    memory.copy(dst, src, <usize>n << 3);
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const off = <usize>i << 3;
+    store<f64>(dst + off, load<f64>(src + off));
+  }
 }
 
 /** Ask for stage s of the current attempt (1 <= s < S): Y_IN and T_STAGE. */

@@ -37,6 +37,8 @@ const TOO_SMALL_STEP = -1;
 const H_T = 0, H_T_BOUND = 1, H_H_ABS = 2, H_DIR = 3, H_MAX_STEP = 4, H_RTOL = 5, H_T_OLD = 6;
 const H_T_STAGE = 8, H_STATE = 9, H_BAD_INDEX = 17, H_FIRST_STEP = 18;
 const HEADER = 32;
+/** Bytes kept free above the workspace for nested calls (a few small workspaces). */
+const NESTED_HEADROOM = 1 << 16;
 const V_ATOL = 0, V_Y = 1, V_Y_OLD = 2, V_Y_IN = 4, V_F_OUT = 5, V_Q = 13;
 
 interface OdeExports {
@@ -47,6 +49,11 @@ interface OdeExports {
   rk23(ws: number, n: number): number;
   rk23_dense(ws: number, n: number): void;
   rk23_workspace_size(n: number): number;
+}
+
+/** The unwrapped WASM export behind @assemblyscript/loader's argument-count shim. */
+function raw<F extends (...args: never[]) => unknown>(f: F): F {
+  return ((f as F & { original?: F }).original ?? f);
 }
 
 interface Resolved {
@@ -201,14 +208,21 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
   const w = wasm();
   const ex = w.exports as unknown as OdeExports;
   const rk45 = o.method === 'RK45';
-  const step = rk45 ? ex.dopri5 : ex.rk23;
-  const dense = rk45 ? ex.dopri5_dense : ex.rk23_dense;
+  // The loader wraps each export in a rest-args shim; the stepper runs once per derivative,
+  // so call the raw WASM function.
+  const step = raw(rk45 ? ex.dopri5 : ex.rk23);
+  const dense = raw(rk45 ? ex.dopri5_dense : ex.rk23_dense);
   const cols = rk45 ? 4 : 3;
   const dir = tf > t0 ? 1 : -1;
   const memory = ex.memory;
 
   return withArena(w.arena, (arena) => {
     const ws = arena.alloc(rk45 ? ex.dopri5_workspace_size(n) : ex.rk23_workspace_size(n));
+    // Headroom for nested calls from the user's functions, so that they rarely grow memory
+    // (growth detaches the views handed to the user; see `direct` below).
+    const mark = arena.mark();
+    arena.alloc(NESTED_HEADROOM);
+    arena.release(mark);
     const vecPtr = (slot: number): number => ws + (HEADER + slot * n) * 8;
     // Views of the workspace; re-made whenever memory has grown (a detached view has length 0).
     let hv!: Float64Array, yInV!: Float64Array, fOutV!: Float64Array, yV!: Float64Array;
@@ -235,7 +249,11 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     new Float64Array(memory.buffer, vecPtr(V_ATOL), n).set(o.atol);
     yV.set(y0v);
 
-    // The user's arrays: y and dydt are reused from call to call (valid during the call).
+    // The user's y and dydt are views of the workspace mailbox (Y_IN, F_OUT): no copies per
+    // evaluation. They are valid during the call only (api.md). Should a nested call grow
+    // memory (detaching the views), this evaluation is redone on JS-owned copies, which are
+    // then used for the rest of the integration (`direct = false`).
+    let direct = true;
     const yUser = new Float64Array(n);
     const dydt = new Float64Array(n);
     let nfev = 0;
@@ -285,15 +303,32 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     for (;;) {
       if (code === NEED_F) {
         const tS = hv[H_T_STAGE]!;
-        if (n < 32) for (let i = 0; i < n; i++) yUser[i] = yInV[i]!;
-        else yUser.set(yInV);
-        const r = fun(tS, yUser, dydt);
-        nfev++;
-        if (hv.length === 0) refresh();
-        if (r === undefined || r === dydt) {
-          if (n < 32) for (let i = 0; i < n; i++) fOutV[i] = dydt[i]!;
-          else fOutV.set(dydt);
-        } else if (r !== null && typeof r === 'object' && (r as ArrayLike<number>).length === n) {
+        let r: void | ArrayLike<number>;
+        if (direct) {
+          // Fast path: y and dydt are the workspace mailbox itself (no copies).
+          r = fun(tS, yInV, fOutV);
+          nfev++;
+          if (hv.length === 0) {
+            // Memory grew during the call (a nested scicomp call needed more): the views
+            // the function saw went stale part-way, so its reads or writes may be lost.
+            // Evaluate this point again on JS-owned copies and stay on copies from now on.
+            refresh();
+            direct = false;
+            continue;
+          }
+          if (r === undefined || r === fOutV) {
+            code = step(ws, n);
+            continue;
+          }
+        } else {
+          if (n < 32) for (let i = 0; i < n; i++) yUser[i] = yInV[i]!;
+          else yUser.set(yInV);
+          r = fun(tS, yUser, dydt);
+          nfev++;
+          if (hv.length === 0) refresh();
+          if (r === undefined || r === dydt) r = dydt;
+        }
+        if (r !== null && typeof r === 'object' && (r as ArrayLike<number>).length === n) {
           fOutV.set(r as ArrayLike<number>);
         } else {
           const got = r !== null && typeof r === 'object' && typeof (r as ArrayLike<number>).length === 'number'
