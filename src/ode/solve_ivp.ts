@@ -11,7 +11,7 @@ import { withArena } from '../wasm/arena.js';
 import { show } from '../core/format.js';
 import { functionArg, optionsArg, vectorArg } from '../core/validate.js';
 import { activeEvents, brentRoot } from './events.js';
-import { evalSegment, odeSolution, type Segment } from './dense.js';
+import { evalSegment, odeSolution, RecordStore, segmentWidth } from './dense.js';
 import type { EventFn, OdeFun, OdeMethod, OdeOptions, OdeResult } from './types.js';
 
 const FN = 'solveIvp';
@@ -163,35 +163,6 @@ function tSpanArg(value: unknown): [number, number] {
   return [out[0]!, out[1]!];
 }
 
-/** A growable row store: one row of `width` doubles per accepted step. */
-class Rows {
-  data: Float64Array;
-  count = 0;
-  constructor(readonly width: number, capacity = 64) {
-    this.data = new Float64Array(Math.max(1, width * capacity));
-  }
-  push(src: ArrayLike<number>): void {
-    const need = (this.count + 1) * this.width;
-    if (need > this.data.length) {
-      const grown = new Float64Array(Math.max(need, this.data.length * 2));
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data.set(src, this.count * this.width);
-    this.count++;
-  }
-  /** Column-major split: out[i][k] = row k, entry i. */
-  columns(): Float64Array[] {
-    const out: Float64Array[] = [];
-    for (let i = 0; i < this.width; i++) {
-      const col = new Float64Array(this.count);
-      for (let k = 0; k < this.count; k++) col[k] = this.data[k * this.width + i]!;
-      out.push(col);
-    }
-    return out;
-  }
-}
-
 /**
  * Integrate y' = fun(t, y) from tSpan[0] to tSpan[1]. See /shared/api.md (ODE) and docs/ode.md.
  */
@@ -262,7 +233,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     const tEval = o.tEval;
     let tEvalIdx = 0;
     const tOut: number[] = [];
-    const yRows = new Rows(n, tEval ? 0 : 64);
+    const yRows = new RecordStore(n, tEval ? 0 : 64);
     let yEvalCols: Float64Array[] | null = null;
     if (tEval) yEvalCols = Array.from({ length: n }, () => new Float64Array(tEval.length));
     if (!tEval) {
@@ -270,7 +241,8 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
       yRows.push(y0v);
     }
     const segTs: number[] = [t0];
-    const segs: Segment[] = [];
+    const width = segmentWidth(n, cols);
+    const segs = o.denseOutput ? new RecordStore(width) : null;
 
     // Events.
     let g = new Float64Array(nEv);
@@ -281,9 +253,9 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     for (let e = 0; e < nEv; e++) g[e] = o.events[e]!(t0, y0v.slice());
     if (nEv > 0 && yV.length === 0) refresh();
 
-    // The current step's interpolant, copied out when first needed.
-    let segQ: Float64Array | null = null;
-    let segYOld: Float64Array | null = null;
+    // The current step's interpolant, copied out of the workspace when first needed into a
+    // reused JS record (it must survive user callbacks, which may detach WASM views).
+    const seg = new Float64Array(width);
     let segTOld = 0;
     let segH = 0;
     let haveSeg = false;
@@ -291,11 +263,23 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
       if (haveSeg) return;
       if (hv.length === 0) refresh();
       dense(ws, n);
-      segQ = qV.slice();
-      segYOld = yOldV.slice();
+      seg[0] = segTOld;
+      seg[1] = segH;
+      const m = cols * n;
+      if (n < 16) {
+        for (let k = 0; k < m; k++) seg[2 + k] = qV[k]!;
+        for (let i = 0; i < n; i++) seg[2 + m + i] = yOldV[i]!;
+      } else {
+        seg.set(qV, 2);
+        seg.set(yOldV, 2 + m);
+      }
       haveSeg = true;
     };
-    const solAt = (t: number): Float64Array => evalSegment(segQ!, segYOld!, cols, segTOld, segH, t, new Float64Array(n));
+    const scratch = new Float64Array(n);
+    /** y(t) on the current step into a fresh array (kept by the caller). */
+    const solAt = (t: number): Float64Array => evalSegment(seg, 0, n, cols, t, new Float64Array(n));
+    /** y(t) on the current step into a reused array (valid during one user call). */
+    const solScratch = (t: number): Float64Array => evalSegment(seg, 0, n, cols, t, scratch);
 
     let status: -1 | 0 | 1 | null = null;
     let message = '';
@@ -361,7 +345,10 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
 
       if (nEv > 0) {
         const yEnd = yV.slice();
-        for (let e = 0; e < nEv; e++) gNew[e] = o.events[e]!(t, yEnd.slice());
+        for (let e = 0; e < nEv; e++) {
+          scratch.set(yEnd);
+          gNew[e] = o.events[e]!(t, scratch);
+        }
         if (hv.length === 0) refresh();
         const active = activeEvents(g, gNew, o.eventDir);
         if (active.length > 0) {
@@ -370,7 +357,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
           const roots = active.map((e) => {
             eventCount[e]!++;
             const ev = o.events[e]!;
-            return brentRoot((tt) => ev(tt, solAt(tt)), tStart, t);
+            return brentRoot((tt) => ev(tt, solScratch(tt)), tStart, t);
           });
           if (hv.length === 0) refresh();
           let order = active.map((_, k) => k);
@@ -401,18 +388,17 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
           // SciPy drops a zero-length piece (a terminal event exactly at a step start).
         } else {
           tOut.push(t);
-          yRows.push(yEventEnd ?? yV);
+          yRows.push(yEventEnd ?? (hv.length === 0 ? (refresh(), yV) : yV));
         }
       } else {
         let end = tEvalIdx;
         while (end < tEval.length && dir * (tEval[end]! - t) <= 0) end++;
         if (end > tEvalIdx) {
           ensureSeg();
-          const tmpY = new Float64Array(n);
           for (let k = tEvalIdx; k < end; k++) {
             const tk = tEval[k]!;
-            evalSegment(segQ!, segYOld!, cols, segTOld, segH, tk, tmpY);
-            for (let i = 0; i < n; i++) yEvalCols![i]![k] = tmpY[i]!;
+            evalSegment(seg, 0, n, cols, tk, scratch);
+            for (let i = 0; i < n; i++) yEvalCols![i]![k] = scratch[i]!;
             tOut.push(tk);
           }
           tEvalIdx = end;
@@ -422,7 +408,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
         const dup = !tEval && segTs.length > 1 && segTs[segTs.length - 1] === t;
         if (!dup) {
           segTs.push(t);
-          segs.push({ tOld: segTOld, h: segH, q: segQ!, yOld: segYOld! });
+          segs!.push(seg);
         }
       }
       if (status !== null) break;
@@ -437,7 +423,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     return {
       t: tArr,
       y: yArr,
-      sol: o.denseOutput && segs.length > 0 ? odeSolution(Float64Array.from(segTs), segs, cols) : null,
+      sol: segs && segs.count > 0 ? odeSolution(Float64Array.from(segTs), segs, n, cols) : null,
       tEvents: nEv > 0 ? tEvents.map((l) => Float64Array.from(l)) : null,
       yEvents: nEv > 0 ? yEvents : null,
       nfev,
