@@ -81,6 +81,10 @@ function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f
   const w4 = s > 4 ? load<f64>(w, 32) : 0.0;
   const w5 = s > 5 ? load<f64>(w, 40) : 0.0;
   const w6 = s > 6 ? load<f64>(w, 48) : 0.0;
+  if (n >= PASS_MIN_N) {
+    combinePasses(out, y, k0, stride, w0, w1, w2, w3, w4, w5, w6, n, h);
+    return;
+  }
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const hv = f64x2.splat(h);
@@ -108,6 +112,68 @@ function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f
     if (w5 != 0) acc += load<f64>(k5 + off) * w5;
     if (w6 != 0) acc += load<f64>(k6 + off) * w6;
     store<f64>(out + off, load<f64>(y + off) + acc * h);
+  }
+}
+
+/** From this size on, stage sums run as one tight pass per stage (no branch per element). */
+const PASS_MIN_N: i32 = 64;
+
+/** out = acc * w (first pass) or out += K * w (later passes), n elements. */
+function axpyPass(out: usize, k: usize, w: f64, first: bool, n: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const wv = f64x2.splat(w);
+    if (first) {
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.mul(v128.load(k + off), wv));
+      }
+    } else {
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.add(v128.load(out + off), f64x2.mul(v128.load(k + off), wv)));
+      }
+    }
+  }
+  if (first) {
+    for (; i < n; i++) {
+      const off = <usize>i << 3;
+      store<f64>(out + off, load<f64>(k + off) * w);
+    }
+  } else {
+    for (; i < n; i++) {
+      const off = <usize>i << 3;
+      store<f64>(out + off, load<f64>(out + off) + load<f64>(k + off) * w);
+    }
+  }
+}
+
+/**
+ * The large-n form of combine: the same operations per element in the same order
+ * (acc = K_0 w_0, acc += K_j w_j for each nonzero w_j, out = y + acc h), one stage at a time.
+ */
+function combinePasses(
+  out: usize, y: usize, k0: usize, stride: usize,
+  w0: f64, w1: f64, w2: f64, w3: f64, w4: f64, w5: f64, w6: f64, n: i32, h: f64,
+): void {
+  axpyPass(out, k0, w0, true, n);
+  if (w1 != 0) axpyPass(out, k0 + stride, w1, false, n);
+  if (w2 != 0) axpyPass(out, k0 + 2 * stride, w2, false, n);
+  if (w3 != 0) axpyPass(out, k0 + 3 * stride, w3, false, n);
+  if (w4 != 0) axpyPass(out, k0 + 4 * stride, w4, false, n);
+  if (w5 != 0) axpyPass(out, k0 + 5 * stride, w5, false, n);
+  if (w6 != 0) axpyPass(out, k0 + 6 * stride, w6, false, n);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const hv = f64x2.splat(h);
+    for (; i + 1 < n; i += 2) {
+      const off = <usize>i << 3;
+      v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(v128.load(out + off), hv)));
+    }
+  }
+  for (; i < n; i++) {
+    const off = <usize>i << 3;
+    store<f64>(out + off, load<f64>(y + off) + load<f64>(out + off) * h);
   }
 }
 

@@ -40,7 +40,7 @@ export function evalSegment(rec: Float64Array, base: number, n: number, cols: nu
 export class RecordStore {
   data: Float64Array;
   count = 0;
-  constructor(readonly width: number, capacity = 64) {
+  constructor(readonly width: number, capacity = Math.max(4, Math.min(64, Math.floor(2048 / Math.max(1, width))))) {
     this.data = new Float64Array(Math.max(1, width * capacity));
   }
   push(src: Float64Array): void {
@@ -56,14 +56,21 @@ export class RecordStore {
     else this.data.set(src.length === w ? src : src.subarray(0, w), base);
     this.count++;
   }
-  /** Column split: out[i][k] = record k, entry i. */
+  /**
+   * Column split: out[i][k] = record k, entry i. The columns are disjoint subarrays of one
+   * fresh buffer (one allocation instead of one per component).
+   */
   columns(): Float64Array[] {
-    const out: Float64Array[] = [];
-    for (let i = 0; i < this.width; i++) {
-      const col = new Float64Array(this.count);
-      for (let k = 0; k < this.count; k++) col[k] = this.data[k * this.width + i]!;
-      out.push(col);
+    const m = this.count;
+    const w = this.width;
+    const all = new Float64Array(w * m);
+    const src = this.data;
+    for (let k = 0; k < m; k++) {
+      const base = k * w;
+      for (let i = 0; i < w; i++) all[i * m + k] = src[base + i]!;
     }
+    const out: Float64Array[] = new Array(w);
+    for (let i = 0; i < w; i++) out[i] = all.subarray(i * m, (i + 1) * m);
     return out;
   }
 }

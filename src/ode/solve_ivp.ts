@@ -235,7 +235,10 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     const tOut: number[] = [];
     const yRows = new RecordStore(n, tEval ? 0 : 64);
     let yEvalCols: Float64Array[] | null = null;
-    if (tEval) yEvalCols = Array.from({ length: n }, () => new Float64Array(tEval.length));
+    if (tEval) {
+      const all = new Float64Array(n * tEval.length);
+      yEvalCols = Array.from({ length: n }, (_, i) => all.subarray(i * tEval.length, (i + 1) * tEval.length));
+    }
     if (!tEval) {
       tOut.push(t0);
       yRows.push(y0v);
@@ -396,10 +399,8 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
         if (end > tEvalIdx) {
           ensureSeg();
           for (let k = tEvalIdx; k < end; k++) {
-            const tk = tEval[k]!;
-            evalSegment(seg, 0, n, cols, tk, scratch);
+            evalSegment(seg, 0, n, cols, tEval[k]!, scratch);
             for (let i = 0; i < n; i++) yEvalCols![i]![k] = scratch[i]!;
-            tOut.push(tk);
           }
           tEvalIdx = end;
         }
@@ -416,10 +417,16 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     }
 
     const success = status !== -1;
-    const tArr = Float64Array.from(tOut);
+    let tArr: Float64Array;
     let yArr: Float64Array[];
-    if (tEval) yArr = yEvalCols!.map((col) => col.slice(0, tOut.length));
-    else yArr = yRows.columns();
+    if (tEval) {
+      // The outputs are the first tEvalIdx entries of tEval.
+      tArr = tEvalIdx === tEval.length ? tEval : tEval.slice(0, tEvalIdx);
+      yArr = tEvalIdx === tEval.length ? yEvalCols! : yEvalCols!.map((col) => col.slice(0, tEvalIdx));
+    } else {
+      tArr = Float64Array.from(tOut);
+      yArr = yRows.columns();
+    }
     return {
       t: tArr,
       y: yArr,
