@@ -39,6 +39,7 @@ const H_T_STAGE = 8, H_STATE = 9, H_BAD_INDEX = 17, H_FIRST_STEP = 18;
 const HEADER = 32;
 /** Bytes kept free above the workspace for nested calls (a few small workspaces). */
 const NESTED_HEADROOM = 1 << 16;
+const EMPTY = new Float64Array(0);
 const V_ATOL = 0, V_Y = 1, V_Y_OLD = 2, V_Y_IN = 4, V_F_OUT = 5, V_Q = 13;
 
 interface OdeExports {
@@ -225,8 +226,8 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     // memory (detaching the views), this evaluation is redone on JS-owned copies, which are
     // then used for the rest of the integration (`direct = false`).
     let direct = true;
-    const yUser = new Float64Array(n);
-    const dydt = new Float64Array(n);
+    let yUser = EMPTY;
+    let dydt = EMPTY;
     let nfev = 0;
 
     // Outputs.
@@ -258,7 +259,8 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
 
     // The current step's interpolant, copied out of the workspace when first needed into a
     // reused JS record (it must survive user callbacks, which may detach WASM views).
-    const seg = new Float64Array(width);
+    const needSeg = o.denseOutput || nEv > 0 || tEval !== null;
+    const seg = needSeg ? new Float64Array(width) : EMPTY;
     let segTOld = 0;
     let segH = 0;
     let haveSeg = false;
@@ -278,7 +280,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
       }
       haveSeg = true;
     };
-    const scratch = new Float64Array(n);
+    const scratch = needSeg ? new Float64Array(n) : EMPTY;
     /** y(t) on the current step into a fresh array (kept by the caller). */
     const solAt = (t: number): Float64Array => evalSegment(seg, 0, n, cols, t, new Float64Array(n));
     /** y(t) on the current step into a reused array (valid during one user call). */
@@ -301,6 +303,8 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
             // Evaluate this point again on JS-owned copies and stay on copies from now on.
             refresh();
             direct = false;
+            yUser = new Float64Array(n);
+            dydt = new Float64Array(n);
             continue;
           }
           if (r === undefined || r === fOutV) {
