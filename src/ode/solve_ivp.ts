@@ -52,6 +52,41 @@ interface OdeExports {
   rk23_workspace_size(n: number): number;
 }
 
+/** Kernel code used by fastStages: the last evaluation needs the general path. */
+const SLOW = 100;
+
+interface Counter {
+  nfev: number;
+  /** The return value of the evaluation that left the fast path. */
+  pending: void | ArrayLike<number>;
+}
+
+/**
+ * The hot loop, kept small and free of closures so that it compiles to tight code: the
+ * kernel has asked for f (NEED_F); evaluate on the mailbox views and call back until it
+ * asks for something else. Leaves with SLOW when the function returned an array instead
+ * of filling dydt, or when memory grew during the call (views detached).
+ */
+function fastStages(
+  step: (ws: number, n: number) => number, ws: number, n: number, fun: OdeFun,
+  hv: Float64Array, yIn: Float64Array, fOut: Float64Array, counter: Counter,
+): number {
+  let k = 0;
+  let code = NEED_F;
+  do {
+    const r = fun(hv[H_T_STAGE]!, yIn, fOut);
+    k++;
+    if ((r !== undefined && r !== fOut) || hv.length === 0) {
+      counter.nfev += k;
+      counter.pending = r;
+      return SLOW;
+    }
+    code = step(ws, n);
+  } while (code === NEED_F);
+  counter.nfev += k;
+  return code;
+}
+
 /** The unwrapped WASM export behind @assemblyscript/loader's argument-count shim. */
 function raw<F extends (...args: never[]) => unknown>(f: F): F {
   return ((f as F & { original?: F }).original ?? f);
@@ -228,7 +263,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     let direct = true;
     let yUser = EMPTY;
     let dydt = EMPTY;
-    let nfev = 0;
+    const counter: Counter = { nfev: 0, pending: undefined };
 
     // Outputs.
     const tEval = o.tEval;
@@ -294,9 +329,10 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
         const tS = hv[H_T_STAGE]!;
         let r: void | ArrayLike<number>;
         if (direct) {
-          // Fast path: y and dydt are the workspace mailbox itself (no copies).
-          r = fun(tS, yInV, fOutV);
-          nfev++;
+          code = fastStages(step, ws, n, fun, hv, yInV, fOutV, counter);
+          if (code !== SLOW) continue;
+          r = counter.pending;
+          counter.pending = undefined;
           if (hv.length === 0) {
             // Memory grew during the call (a nested scicomp call needed more): the views
             // the function saw went stale part-way, so its reads or writes may be lost.
@@ -305,27 +341,25 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
             direct = false;
             yUser = new Float64Array(n);
             dydt = new Float64Array(n);
-            continue;
-          }
-          if (r === undefined || r === fOutV) {
-            code = step(ws, n);
+            code = NEED_F;
             continue;
           }
         } else {
           if (n < 32) for (let i = 0; i < n; i++) yUser[i] = yInV[i]!;
           else yUser.set(yInV);
           r = fun(tS, yUser, dydt);
-          nfev++;
+          counter.nfev++;
           if (hv.length === 0) refresh();
           if (r === undefined || r === dydt) r = dydt;
         }
+        const tNow = hv[H_T_STAGE]!;
         if (r !== null && typeof r === 'object' && (r as ArrayLike<number>).length === n) {
           fOutV.set(r as ArrayLike<number>);
         } else {
           const got = r !== null && typeof r === 'object' && typeof (r as ArrayLike<number>).length === 'number'
             ? `an array of length ${(r as ArrayLike<number>).length}` : show(r);
           status = -1;
-          message = `${FN}: fun must fill dydt or return an array of length ${n}, got ${got} at t = ${tS}`;
+          message = `${FN}: fun must fill dydt or return an array of length ${n}, got ${got} at t = ${tNow}`;
           break;
         }
         code = step(ws, n);
@@ -437,7 +471,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
       sol: segs && segs.count > 0 ? odeSolution(Float64Array.from(segTs), segs, n, cols) : null,
       tEvents: nEv > 0 ? tEvents.map((l) => Float64Array.from(l)) : null,
       yEvents: nEv > 0 ? yEvents : null,
-      nfev,
+      nfev: counter.nfev,
       njev: 0,
       nlu: 0,
       status: status as -1 | 0 | 1,
