@@ -308,6 +308,8 @@ function badF(ws: usize, index: i32): i32 {
  * Advance the state machine. S: stages; q: order of the error estimator; C, A, B, E:
  * tableau (padded to 7, see dopri5_tableau.ts).
  */
+// @ts-ignore: decorator
+@inline
 export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize, B: usize, E: usize): i32 {
   const state = <i32>getH(ws, H_STATE);
   const y = vec(ws, n, V_Y);
