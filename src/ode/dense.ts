@@ -91,9 +91,14 @@ export class RecordStore {
     const w = this.width;
     const all = new Float64Array(w * m);
     const src = this.data;
-    for (let k = 0; k < m; k++) {
-      const base = k * w;
-      for (let i = 0; i < w; i++) all[i * m + k] = src[base + i]!;
+    // Transpose in tiles of TILE records so that both sides stay in cache for wide systems.
+    const TILE = 16;
+    for (let k0 = 0; k0 < m; k0 += TILE) {
+      const k1 = Math.min(m, k0 + TILE);
+      for (let i = 0; i < w; i++) {
+        const row = i * m;
+        for (let k = k0; k < k1; k++) all[row + k] = src[k * w + i]!;
+      }
     }
     const out: Float64Array[] = new Array(w);
     for (let i = 0; i < w; i++) out[i] = all.subarray(i * m, (i + 1) * m);
