@@ -70,6 +70,8 @@ function krow(ws: usize, n: i32, j: i32): usize {
  * dot product does. Coefficients are hoisted out of the component loop; absent ones are 0
  * and their terms are skipped (adding +-0 to a sum of finite terms changes nothing).
  */
+// @ts-ignore: decorator
+@inline
 function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f64): void {
   const k0 = krow(ws, n, 0);
   const stride = <usize>n << 3;
@@ -328,6 +330,8 @@ function copyVec(n: i32, dst: usize, src: usize): void {
 }
 
 /** Ask for stage s of the current attempt (1 <= s < S): Y_IN and T_STAGE. */
+// @ts-ignore: decorator
+@inline
 function requestStage(ws: usize, n: i32, s: i32, C: usize, A: usize): i32 {
   const t = getH(ws, H_T);
   const h = getH(ws, H_HCUR);
@@ -453,7 +457,16 @@ export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize,
   const s = <i32>getH(ws, H_STAGE);
   const bad = ingest(n, fOut, krow(ws, n, s));
   if (bad >= 0) return badF(ws, bad);
-  if (s + 1 < S) return requestStage(ws, n, s + 1, C, A);
+  if (s + 1 < S) {
+    // One inlined copy per stage: the stage count folds into the combination loop.
+    switch (s) {
+      case 1: return requestStage(ws, n, 2, C, A);
+      case 2: return requestStage(ws, n, 3, C, A);
+      case 3: return requestStage(ws, n, 4, C, A);
+      case 4: return requestStage(ws, n, 5, C, A);
+      default: return requestStage(ws, n, 6, C, A);
+    }
+  }
   const h = getH(ws, H_HCUR);
   const t = getH(ws, H_T);
   if (s + 1 == S) {
