@@ -26,7 +26,7 @@ export function dopri5_workspace_size(n: i32): usize {
 }
 
 export function dopri5(ws: usize, n: i32): i32 {
-  return rkAdvance(ws, n, DOPRI5_STAGES, DOPRI5_ERROR_ORDER, DOPRI5_C, DOPRI5_A, DOPRI5_B, DOPRI5_E);
+  return rkAdvance(ws, n, DOPRI5_STAGES, DOPRI5_ERROR_ORDER, DOPRI5_C, DOPRI5_A, DOPRI5_B, DOPRI5_E, true);
 }
 
 /** Dense-output coefficients (4 columns) of the last accepted step into the Q slots. */

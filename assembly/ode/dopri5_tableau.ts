@@ -22,6 +22,28 @@ export const DOPRI5_STAGES: i32 = 6;
 export const DOPRI5_ERROR_ORDER: i32 = 4;
 export const DOPRI5_DENSE_COLS: i32 = 4;
 
+// The stage and weight coefficients by name (used as literals by the stepper).
+export const DP_A21: f64 = 1.0 / 5.0; //            1/5
+export const DP_A31: f64 = 3.0 / 40.0; //           3/40
+export const DP_A32: f64 = 9.0 / 40.0; //           9/40
+export const DP_A41: f64 = 44.0 / 45.0; //          44/45
+export const DP_A42: f64 = -56.0 / 15.0; //         -56/15
+export const DP_A43: f64 = 32.0 / 9.0; //           32/9
+export const DP_A51: f64 = 19372.0 / 6561.0; //     19372/6561
+export const DP_A52: f64 = -25360.0 / 2187.0; //    -25360/2187
+export const DP_A53: f64 = 64448.0 / 6561.0; //     64448/6561
+export const DP_A54: f64 = -212.0 / 729.0; //       -212/729
+export const DP_A61: f64 = 9017.0 / 3168.0; //      9017/3168
+export const DP_A62: f64 = -355.0 / 33.0; //        -355/33
+export const DP_A63: f64 = 46732.0 / 5247.0; //     46732/5247
+export const DP_A64: f64 = 49.0 / 176.0; //         49/176
+export const DP_A65: f64 = -5103.0 / 18656.0; //    -5103/18656
+export const DP_B1: f64 = 35.0 / 384.0; //          35/384   (b2 = 0)
+export const DP_B3: f64 = 500.0 / 1113.0; //        500/1113
+export const DP_B4: f64 = 125.0 / 192.0; //         125/192
+export const DP_B5: f64 = -2187.0 / 6784.0; //      -2187/6784
+export const DP_B6: f64 = 11.0 / 84.0; //           11/84
+
 export const DOPRI5_C: usize = memory.data<f64>([
   0.0,
   1.0 / 5.0, //   1/5
@@ -34,25 +56,15 @@ export const DOPRI5_C: usize = memory.data<f64>([
 
 export const DOPRI5_A: usize = memory.data<f64>([
   0, 0, 0, 0, 0, 0, 0,
-  1.0 / 5.0, 0, 0, 0, 0, 0, 0, //                                   1/5
-  3.0 / 40.0, 9.0 / 40.0, 0, 0, 0, 0, 0, //                         3/40, 9/40
-  44.0 / 45.0, -56.0 / 15.0, 32.0 / 9.0, 0, 0, 0, 0, //             44/45, -56/15, 32/9
-  19372.0 / 6561.0, -25360.0 / 2187.0, 64448.0 / 6561.0, -212.0 / 729.0, 0, 0, 0,
-  //                                     19372/6561, -25360/2187, 64448/6561, -212/729
-  9017.0 / 3168.0, -355.0 / 33.0, 46732.0 / 5247.0, 49.0 / 176.0, -5103.0 / 18656.0, 0, 0,
-  //                         9017/3168, -355/33, 46732/5247, 49/176, -5103/18656
+  DP_A21, 0, 0, 0, 0, 0, 0,
+  DP_A31, DP_A32, 0, 0, 0, 0, 0,
+  DP_A41, DP_A42, DP_A43, 0, 0, 0, 0,
+  DP_A51, DP_A52, DP_A53, DP_A54, 0, 0, 0,
+  DP_A61, DP_A62, DP_A63, DP_A64, DP_A65, 0, 0,
   0, 0, 0, 0, 0, 0, 0,
 ]);
 
-export const DOPRI5_B: usize = memory.data<f64>([
-  35.0 / 384.0, //      35/384
-  0.0, //               0
-  500.0 / 1113.0, //    500/1113
-  125.0 / 192.0, //     125/192
-  -2187.0 / 6784.0, //  -2187/6784
-  11.0 / 84.0, //       11/84
-  0.0,
-]);
+export const DOPRI5_B: usize = memory.data<f64>([DP_B1, 0.0, DP_B3, DP_B4, DP_B5, DP_B6, 0.0]);
 
 export const DOPRI5_E: usize = memory.data<f64>([
   -71.0 / 57600.0, //     -71/57600

@@ -18,7 +18,7 @@ export function rk23_workspace_size(n: i32): usize {
 }
 
 export function rk23(ws: usize, n: i32): i32 {
-  return rkAdvance(ws, n, RK23_STAGES, RK23_ERROR_ORDER, RK23_C, RK23_A, RK23_B, RK23_E);
+  return rkAdvance(ws, n, RK23_STAGES, RK23_ERROR_ORDER, RK23_C, RK23_A, RK23_B, RK23_E, false);
 }
 
 export function rk23_dense(ws: usize, n: i32): void {

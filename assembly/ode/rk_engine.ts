@@ -28,6 +28,10 @@ import {
   vec, getH, setH,
 } from "./workspace";
 import { rmsRatio, stepFactor, minStep } from "./controller";
+import {
+  DP_A21, DP_A31, DP_A32, DP_A41, DP_A42, DP_A43, DP_A51, DP_A52, DP_A53, DP_A54,
+  DP_A61, DP_A62, DP_A63, DP_A64, DP_A65, DP_B1, DP_B3, DP_B4, DP_B5, DP_B6,
+} from "./dopri5_tableau";
 
 /** Copy F_OUT into dst; returns the first non-finite index, or -1. */
 function ingest(n: i32, src: usize, dst: usize): i32 {
@@ -73,16 +77,23 @@ function krow(ws: usize, n: i32, j: i32): usize {
 // @ts-ignore: decorator
 @inline
 function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f64): void {
+  combineW(
+    ws, n, out, y, s, h, load<f64>(w),
+    s > 1 ? load<f64>(w, 8) : 0.0, s > 2 ? load<f64>(w, 16) : 0.0, s > 3 ? load<f64>(w, 24) : 0.0,
+    s > 4 ? load<f64>(w, 32) : 0.0, s > 5 ? load<f64>(w, 40) : 0.0, s > 6 ? load<f64>(w, 48) : 0.0,
+  );
+}
+
+/** combine with the coefficients as values: literal ones fold into the loop when inlined. */
+// @ts-ignore: decorator
+@inline
+function combineW(
+  ws: usize, n: i32, out: usize, y: usize, s: i32, h: f64,
+  w0: f64, w1: f64, w2: f64, w3: f64, w4: f64, w5: f64, w6: f64,
+): void {
   const k0 = krow(ws, n, 0);
   const stride = <usize>n << 3;
   const k1 = k0 + stride, k2 = k1 + stride, k3 = k2 + stride, k4 = k3 + stride, k5 = k4 + stride, k6 = k5 + stride;
-  const w0 = load<f64>(w);
-  const w1 = s > 1 ? load<f64>(w, 8) : 0.0;
-  const w2 = s > 2 ? load<f64>(w, 16) : 0.0;
-  const w3 = s > 3 ? load<f64>(w, 24) : 0.0;
-  const w4 = s > 4 ? load<f64>(w, 32) : 0.0;
-  const w5 = s > 5 ? load<f64>(w, 40) : 0.0;
-  const w6 = s > 6 ? load<f64>(w, 48) : 0.0;
   if (n >= PASS_MIN_N) {
     combinePasses(out, y, k0, stride, w0, w1, w2, w3, w4, w5, w6, n, h, s);
     return;
@@ -332,10 +343,21 @@ function copyVec(n: i32, dst: usize, src: usize): void {
 /** Ask for stage s of the current attempt (1 <= s < S): Y_IN and T_STAGE. */
 // @ts-ignore: decorator
 @inline
-function requestStage(ws: usize, n: i32, s: i32, C: usize, A: usize): i32 {
+function requestStage(ws: usize, n: i32, s: i32, C: usize, A: usize, dopri: bool): i32 {
   const t = getH(ws, H_T);
   const h = getH(ws, H_HCUR);
-  combine(ws, n, vec(ws, n, V_Y_IN), vec(ws, n, V_Y), A + (<usize>(s * 7) << 3), s, h);
+  const out = vec(ws, n, V_Y_IN);
+  const y = vec(ws, n, V_Y);
+  if (dopri) {
+    // Dormand–Prince with the coefficients as literals (s is a constant at each call site).
+    if (s == 1) combineW(ws, n, out, y, 1, h, DP_A21, 0, 0, 0, 0, 0, 0);
+    else if (s == 2) combineW(ws, n, out, y, 2, h, DP_A31, DP_A32, 0, 0, 0, 0, 0);
+    else if (s == 3) combineW(ws, n, out, y, 3, h, DP_A41, DP_A42, DP_A43, 0, 0, 0, 0);
+    else if (s == 4) combineW(ws, n, out, y, 4, h, DP_A51, DP_A52, DP_A53, DP_A54, 0, 0, 0);
+    else combineW(ws, n, out, y, 5, h, DP_A61, DP_A62, DP_A63, DP_A64, DP_A65, 0, 0);
+  } else {
+    combine(ws, n, out, y, A + (<usize>(s * 7) << 3), s, h);
+  }
   setH(ws, H_T_STAGE, t + load<f64>(C + (<usize>s << 3)) * h);
   setH(ws, H_STAGE, <f64>s);
   setH(ws, H_STATE, <f64>ST_GOT_STAGE);
@@ -343,7 +365,9 @@ function requestStage(ws: usize, n: i32, s: i32, C: usize, A: usize): i32 {
 }
 
 /** Start an attempt with |h| = H_H_ABS: clip to t_bound, or fail if below the minimum. */
-function beginAttempt(ws: usize, n: i32, C: usize, A: usize): i32 {
+// @ts-ignore: decorator
+@inline
+function beginAttempt(ws: usize, n: i32, C: usize, A: usize, dopri: bool): i32 {
   let hAbs = getH(ws, H_H_ABS);
   if (hAbs < getH(ws, H_MIN_STEP)) return TOO_SMALL_STEP;
   const dir = getH(ws, H_DIR);
@@ -357,11 +381,13 @@ function beginAttempt(ws: usize, n: i32, C: usize, A: usize): i32 {
   setH(ws, H_HCUR, h);
   setH(ws, H_H_ABS, hAbs);
   setH(ws, H_T_NEW, tNew);
-  return requestStage(ws, n, 1, C, A);
+  return requestStage(ws, n, 1, C, A, dopri);
 }
 
 /** Begin a new step from (T, Y, K_S of the previous step or f0). */
-function beginStep(ws: usize, n: i32, S: i32, C: usize, A: usize): i32 {
+// @ts-ignore: decorator
+@inline
+function beginStep(ws: usize, n: i32, S: i32, C: usize, A: usize, dopri: bool): i32 {
   copyVec(n, krow(ws, n, 0), krow(ws, n, S));
   const t = getH(ws, H_T);
   const minStepHere = minStep(t, getH(ws, H_DIR));
@@ -372,7 +398,7 @@ function beginStep(ws: usize, n: i32, S: i32, C: usize, A: usize): i32 {
   else if (hAbs < minStepHere) hAbs = minStepHere;
   setH(ws, H_H_ABS, hAbs);
   setH(ws, H_REJECTED, 0);
-  return beginAttempt(ws, n, C, A);
+  return beginAttempt(ws, n, C, A, dopri);
 }
 
 function badF(ws: usize, index: i32): i32 {
@@ -386,7 +412,7 @@ function badF(ws: usize, index: i32): i32 {
  */
 // @ts-ignore: decorator
 @inline
-export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize, B: usize, E: usize): i32 {
+export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize, B: usize, E: usize, dopri: bool): i32 {
   const state = <i32>getH(ws, H_STATE);
   const y = vec(ws, n, V_Y);
   const fOut = vec(ws, n, V_F_OUT);
@@ -405,7 +431,7 @@ export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize,
     const first = getH(ws, H_FIRST_STEP);
     if (first > 0) {
       setH(ws, H_H_ABS, first);
-      return beginStep(ws, n, S, C, A);
+      return beginStep(ws, n, S, C, A, dopri);
     }
     // Initial step (HNW I §II.4, SciPy's select_initial_step): scale kept in Y_NEW.
     const scale = vec(ws, n, V_Y_NEW);
@@ -449,9 +475,9 @@ export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize,
     if (d1 <= 1e-15 && d2 <= 1e-15) h1 = Math.max(1e-6, h0 * 1e-3);
     else h1 = Math.pow(0.01 / Math.max(d1, d2), 1 / <f64>(q + 1));
     setH(ws, H_H_ABS, Math.min(100 * h0, h1));
-    return beginStep(ws, n, S, C, A);
+    return beginStep(ws, n, S, C, A, dopri);
   }
-  if (state == ST_STEP) return beginStep(ws, n, S, C, A);
+  if (state == ST_STEP) return beginStep(ws, n, S, C, A, dopri);
 
   // ST_GOT_STAGE: F_OUT is the derivative of stage H_STAGE.
   const s = <i32>getH(ws, H_STAGE);
@@ -460,18 +486,19 @@ export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize,
   if (s + 1 < S) {
     // One inlined copy per stage: the stage count folds into the combination loop.
     switch (s) {
-      case 1: return requestStage(ws, n, 2, C, A);
-      case 2: return requestStage(ws, n, 3, C, A);
-      case 3: return requestStage(ws, n, 4, C, A);
-      case 4: return requestStage(ws, n, 5, C, A);
-      default: return requestStage(ws, n, 6, C, A);
+      case 1: return requestStage(ws, n, 2, C, A, dopri);
+      case 2: return requestStage(ws, n, 3, C, A, dopri);
+      case 3: return requestStage(ws, n, 4, C, A, dopri);
+      case 4: return requestStage(ws, n, 5, C, A, dopri);
+      default: return requestStage(ws, n, 6, C, A, dopri);
     }
   }
   const h = getH(ws, H_HCUR);
   const t = getH(ws, H_T);
   if (s + 1 == S) {
     const yNew = vec(ws, n, V_Y_NEW);
-    combine(ws, n, yNew, y, B, S, h);
+    if (dopri) combineW(ws, n, yNew, y, 6, h, DP_B1, 0, DP_B3, DP_B4, DP_B5, DP_B6, 0);
+    else combine(ws, n, yNew, y, B, S, h);
     copyVec(n, vec(ws, n, V_Y_IN), yNew);
     setH(ws, H_T_STAGE, t + h);
     setH(ws, H_STAGE, <f64>S);
@@ -496,7 +523,7 @@ export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize,
     return STEP_DONE;
   }
   setH(ws, H_REJECTED, 1);
-  return beginAttempt(ws, n, C, A);
+  return beginAttempt(ws, n, C, A, dopri);
 }
 
 /** Q = Kᵀ P over the last accepted step: Q_k = Σ_{j≤S} P[j][k] K_j for k < cols. */
