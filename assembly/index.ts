@@ -28,4 +28,7 @@ export { ddot } from "./blas/ddot";
 
 
 // ---- quad ----
+export { qags_workspace_size, qags_init, qags_resume } from "./quad/qags";
+export { qagi_init } from "./quad/qagi";
+export { qagp_workspace_size, qagp_init, qagp_resume } from "./quad/qagp";
 

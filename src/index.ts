@@ -24,4 +24,6 @@ export type { LinAlgErrorCode } from './core/errors.js';
 
 
 // ---- quadrature (src/quad) -----------------------------------------------------------
+export { quad, dblquad } from './quad/quad.js';
+export type { QuadResult, QuadOptions, DblquadOptions } from './quad/quad.js';
 
