@@ -174,3 +174,4 @@ export function layoutArrays(ws: usize, limit: i32, nodeCap: i32, npts2: i32, wr
   }
   return p;
 }
+

@@ -53,7 +53,10 @@ function toleranceArg(fn: string, name: string, value: unknown, fallback: number
   return value;
 }
 
+const DEFAULT_TOLERANCES: Tolerances = Object.freeze({ epsabs: DEFAULT_EPSABS, epsrel: DEFAULT_EPSREL, limit: DEFAULT_LIMIT });
+
 function resolveTolerances(fn: string, opts: Partial<QuadOptions>): Tolerances {
+  if (opts.epsabs === undefined && opts.epsrel === undefined && opts.limit === undefined) return DEFAULT_TOLERANCES;
   const epsabs = toleranceArg(fn, 'epsabs', opts.epsabs, DEFAULT_EPSABS);
   const epsrel = toleranceArg(fn, 'epsrel', opts.epsrel, DEFAULT_EPSREL);
   const limit = opts.limit === undefined ? DEFAULT_LIMIT : integerArg(fn, 'limit', opts.limit, 1);
@@ -80,14 +83,18 @@ function pointsArg(fn: string, value: unknown, lo: number, hi: number, limit: nu
   return Float64Array.from(inside);
 }
 
-function finish(raw: RawResult, sign: number, tol: Tolerances, nonFinite: string): QuadResult {
+function nonFiniteMessage(raw: RawResult): string {
+  return `The integrand returned ${show(raw.badValue)} at x = ${raw.badX}.`;
+}
+
+function finish(raw: RawResult, sign: number, tol: Tolerances, nonFinite: (raw: RawResult) => string): QuadResult {
   const status = raw.status;
   return {
     value: sign * raw.value,
     abserr: raw.abserr,
     neval: raw.neval,
     status,
-    message: status === STATUS_NON_FINITE ? nonFinite : statusMessage(status, tol.limit),
+    message: status === STATUS_NON_FINITE ? nonFinite(raw) : statusMessage(status, tol.limit),
     success: status === STATUS_SUCCESS,
   };
 }
@@ -115,7 +122,7 @@ export function quad(f: (x: number) => number, a: number, b: number, opts?: Quad
   if (a === b) return zeroResult();
   const raw = rawResult();
   integrate(f, lo, hi, tol, points, raw);
-  return finish(raw, b < a ? -1 : 1, tol, `The integrand returned ${show(raw.badValue)} at x = ${raw.badX}.`);
+  return finish(raw, b < a ? -1 : 1, tol, nonFiniteMessage);
 }
 
 type Limit = number | ((x: number) => number);
@@ -187,7 +194,7 @@ export function dblquad(
   outer.neval = innerEvals;
   // SciPy's nquad reports the largest error estimate of all the quad calls it made.
   if (innerErr > outer.abserr) outer.abserr = innerErr;
-  const result = finish(outer, xb < xa ? -1 : 1, tol, badMessage || `The integrand returned ${show(outer.badValue)} at x = ${outer.badX}.`);
+  const result = finish(outer, xb < xa ? -1 : 1, tol, (raw) => badMessage || nonFiniteMessage(raw));
   if (result.status === STATUS_SUCCESS && innerStatus !== STATUS_SUCCESS) {
     result.status = innerStatus;
     result.success = false;
