@@ -53,6 +53,9 @@ function toleranceArg(fn: string, name: string, value: unknown, fallback: number
   return value;
 }
 
+const NO_OPTIONS: Partial<QuadOptions> = Object.freeze({});
+const sharedRaw = rawResult();
+
 const DEFAULT_TOLERANCES: Tolerances = Object.freeze({ epsabs: DEFAULT_EPSABS, epsrel: DEFAULT_EPSREL, limit: DEFAULT_LIMIT });
 
 function resolveTolerances(fn: string, opts: Partial<QuadOptions>): Tolerances {
@@ -114,13 +117,14 @@ export function quad(f: (x: number) => number, a: number, b: number, opts?: Quad
   functionArg(fn, 'f', f);
   a = limitArg(fn, 'a', a);
   b = limitArg(fn, 'b', b);
-  const o = optionsArg<QuadOptions>(fn, opts);
+  const o: Partial<QuadOptions> = opts === undefined ? NO_OPTIONS : optionsArg<QuadOptions>(fn, opts);
   const tol = resolveTolerances(fn, o);
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
   const points = o.points === undefined ? null : pointsArg(fn, o.points, lo, hi, tol.limit);
   if (a === b) return zeroResult();
-  const raw = rawResult();
+  // Filled at the very end of integrate and read at once, so nested calls cannot clobber it.
+  const raw = sharedRaw;
   integrate(f, lo, hi, tol, points, raw);
   return finish(raw, b < a ? -1 : 1, tol, nonFiniteMessage);
 }
@@ -155,7 +159,7 @@ export function dblquad(
   xb = limitArg(fn, 'xb', xb);
   const yaL = innerLimitArg(fn, 'ya', ya);
   const ybL = innerLimitArg(fn, 'yb', yb);
-  const tol = resolveTolerances(fn, optionsArg<DblquadOptions>(fn, opts));
+  const tol = resolveTolerances(fn, opts === undefined ? NO_OPTIONS : optionsArg<DblquadOptions>(fn, opts));
   if (xa === xb) return zeroResult();
 
   let innerEvals = 0;
