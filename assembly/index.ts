@@ -16,6 +16,11 @@ export function simdEnabled(): i32 {
 export { ddot } from "./blas/ddot";
 
 // ---- linalg: LU ----
+export { dgetrf, dgetrf_workspace_size } from "./linalg/dgetrf";
+export { dgetrs, dgetrs_workspace_size } from "./linalg/dgetrs";
+export { dgecon, dgecon_workspace_size } from "./linalg/dgecon";
+export { dlange_one } from "./linalg/dlange";
+export { dgetdet } from "./linalg/dgetdet";
 
 
 // ---- linalg: eigen ----

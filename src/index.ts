@@ -12,6 +12,8 @@ export type { MatrixLike } from './core/matrix.js';
 export type { LinAlgErrorCode } from './core/errors.js';
 
 // ---- linear algebra: LU (src/linalg/lu.ts) -------------------------------------------
+export { solve, luFactor, det, inv } from './linalg/lu.js';
+export type { LU, SolveOptions } from './linalg/lu.js';
 
 
 // ---- linear algebra: eigenvalues (src/linalg/eig.ts) ---------------------------------
