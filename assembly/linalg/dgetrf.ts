@@ -31,73 +31,171 @@ import { daxpy } from "../blas/daxpy";
 import { dswap } from "../blas/dswap";
 import { dgemm_sub, dgemm_workspace_size } from "../blas/dgemm";
 
-/** Panel width (columns factored before each trailing GEMM update). */
-const NB = 48;
+/**
+ * Panel width (columns factored before each trailing GEMM update): narrow panels for
+ * small matrices, where the panel and the row solves dominate, wider ones for large
+ * matrices, where fewer passes of the trailing update over memory pay. Measured on the
+ * development machine (n = 100 and 1000, see docs/linalg.md).
+ */
+const NB_SMALL = 16;
+const NB_LARGE = 32;
+const NB_SWITCH = 400;
+
+// @ts-ignore: decorator
+@inline
+function blockSize(n: i32): i32 {
+  return n < NB_SWITCH ? NB_SMALL : NB_LARGE;
+}
 /** LAPACK dlamch('S'): the smallest double whose reciprocal does not overflow. */
 const SFMIN: f64 = 2.2250738585072014e-308;
+/** Panels at most this wide are factored column by column. */
+const PANEL_LEAF = 8;
 
 export function dgetrf_workspace_size(n: i32): i32 {
-  return dgemm_workspace_size(n, NB);
+  return dgemm_workspace_size(n, NB_LARGE) + n * PANEL_LEAF;
+}
+
+// @ts-ignore: decorator
+@inline
+function axpyShort(w: i32, alpha: f64, x: usize, y: usize): void {
+  let t = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(alpha);
+    for (; t + 1 < w; t += 2) {
+      const off = <usize>t << 3;
+      v128.store(y + off, f64x2.add(v128.load(y + off), f64x2.mul(va, v128.load(x + off))));
+    }
+  }
+  for (; t < w; t++) {
+    const off = <usize>t << 3;
+    store<f64>(y + off, load<f64>(y + off) + alpha * load<f64>(x + off));
+  }
 }
 
 /**
- * Unblocked LU of the panel made of columns j0..j0+jb-1, rows j0..n-1: interchanges swap
- * whole rows (length n), rank-1 updates touch only the panel's columns.
+ * Unblocked LU of the columns j0..j0+jb-1, rows j0..n-1 (a leaf of the recursive panel).
+ * The leaf is first copied into `buf` column-major (m = n - j0 rows, column c at buf + 8mc)
+ * so that the pivot search, the scaling of the multipliers and the rank-1 updates all run
+ * down contiguous columns (f64x2 axpys of length m); then the interchanges are applied to
+ * whole rows of A and the factored leaf is copied back.
  */
-function panel(n: i32, a: usize, lda: i32, j0: i32, jb: i32, piv: usize, info: i32): i32 {
+function panelLeaf(n: i32, a: usize, lda: i32, j0: i32, jb: i32, piv: usize, info: i32, buf: usize): i32 {
   const sa = <usize>lda << 3;
-  const jend = j0 + jb;
-  for (let j = j0; j < jend; j++) {
-    const colj = a + (<usize>j << 3);
+  const m = n - j0;
+  const sm = <usize>m << 3;
+  for (let r = 0; r < m; r++) {
+    const row = a + <usize>(j0 + r) * sa + (<usize>j0 << 3);
+    const dst = buf + (<usize>r << 3);
+    for (let c = 0; c < jb; c++) store<f64>(dst + <usize>c * sm, load<f64>(row + (<usize>c << 3)));
+  }
+  for (let j = 0; j < jb; j++) {
+    const colj = buf + <usize>j * sm;
+    // idamax: the first row of largest magnitude.
     let p = j;
-    let best = abs(load<f64>(colj + <usize>j * sa));
-    for (let i = j + 1; i < n; i++) {
-      const v = abs(load<f64>(colj + <usize>i * sa));
+    let best = abs(load<f64>(colj + (<usize>j << 3)));
+    for (let r = j + 1; r < m; r++) {
+      const v = abs(load<f64>(colj + (<usize>r << 3)));
       if (v > best) {
         best = v;
-        p = i;
+        p = r;
       }
     }
-    store<i32>(piv + (<usize>j << 2), p);
-    const rowj = a + <usize>j * sa;
+    store<i32>(piv + (<usize>(j0 + j) << 2), j0 + p);
+    const below = m - j - 1;
+    const lj = colj + (<usize>(j + 1) << 3);
     if (best != 0) {
-      if (p != j) dswap(n, rowj, a + <usize>p * sa);
-      const d = load<f64>(colj + <usize>j * sa);
-      if (abs(d) >= SFMIN) {
-        const r = 1.0 / d;
-        for (let i = j + 1; i < n; i++) {
-          const q = colj + <usize>i * sa;
-          store<f64>(q, load<f64>(q) * r);
-        }
-      } else {
-        for (let i = j + 1; i < n; i++) {
-          const q = colj + <usize>i * sa;
-          store<f64>(q, load<f64>(q) / d);
+      if (p != j) {
+        for (let c = 0; c < jb; c++) {
+          const x = buf + <usize>c * sm + (<usize>j << 3);
+          const y = buf + <usize>c * sm + (<usize>p << 3);
+          const t = load<f64>(x);
+          store<f64>(x, load<f64>(y));
+          store<f64>(y, t);
         }
       }
+      const d = load<f64>(colj + (<usize>j << 3));
+      if (abs(d) >= SFMIN) scaleBy(below, 1.0 / d, lj);
+      else divideBy(below, d, lj);
     } else if (info == 0) {
-      info = j + 1;
+      info = j0 + j + 1;
     }
-    // Rank-1 update of the panel columns right of j.
-    const w = jend - j - 1;
-    if (w > 0) {
-      const uj = rowj + (<usize>(j + 1) << 3);
-      for (let i = j + 1; i < n; i++) {
-        const ri = a + <usize>i * sa;
-        const l = load<f64>(ri + (<usize>j << 3));
-        if (l != 0) daxpy(w, -l, uj, ri + (<usize>(j + 1) << 3));
-      }
+    for (let c = j + 1; c < jb; c++) {
+      const colc = buf + <usize>c * sm;
+      const u = load<f64>(colc + (<usize>j << 3));
+      if (u != 0) daxpy(below, -u, lj, colc + (<usize>(j + 1) << 3));
     }
   }
+  for (let j = 0; j < jb; j++) {
+    const p = load<i32>(piv + (<usize>(j0 + j) << 2));
+    if (p != j0 + j) dswap(n, a + <usize>(j0 + j) * sa, a + <usize>p * sa);
+  }
+  for (let r = 0; r < m; r++) {
+    const row = a + <usize>(j0 + r) * sa + (<usize>j0 << 3);
+    const src = buf + (<usize>r << 3);
+    for (let c = 0; c < jb; c++) store<f64>(row + (<usize>c << 3), load<f64>(src + <usize>c * sm));
+  }
   return info;
+}
+
+function scaleBy(n: i32, s: f64, x: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vs = f64x2.splat(s);
+    for (; i + 1 < n; i += 2) {
+      const off = <usize>i << 3;
+      v128.store(x + off, f64x2.mul(v128.load(x + off), vs));
+    }
+  }
+  for (; i < n; i++) {
+    const off = <usize>i << 3;
+    store<f64>(x + off, load<f64>(x + off) * s);
+  }
+}
+
+function divideBy(n: i32, d: f64, x: usize): void {
+  for (let i = 0; i < n; i++) {
+    const off = <usize>i << 3;
+    store<f64>(x + off, load<f64>(x + off) / d);
+  }
+}
+
+/** U12 := L11^-1 A12 for rows j0..j0+k-1 and columns c0..c0+w-1 (row axpys). */
+function trsmRows(a: usize, lda: i32, j0: i32, k: i32, c0: i32, w: i32): void {
+  const sa = <usize>lda << 3;
+  for (let i = j0 + 1; i < j0 + k; i++) {
+    const ri = a + <usize>i * sa;
+    for (let p = j0; p < i; p++) {
+      const l = load<f64>(ri + (<usize>p << 3));
+      if (l != 0) daxpy(w, -l, a + <usize>p * sa + (<usize>c0 << 3), ri + (<usize>c0 << 3));
+    }
+  }
+}
+
+/**
+ * LU of the panel made of columns j0..j0+jb-1, rows j0..n-1, by recursive halving
+ * (LAPACK dgetrf2): factor the left half, update the right half (row solve, then GEMM),
+ * factor the right half. Most of the panel's work then runs in the GEMM kernel.
+ */
+function panel(n: i32, a: usize, lda: i32, j0: i32, jb: i32, piv: usize, info: i32, work: usize): i32 {
+  if (jb <= PANEL_LEAF) return panelLeaf(n, a, lda, j0, jb, piv, info, work + (<usize>dgemm_workspace_size(n, NB_LARGE) << 3));
+  const sa = <usize>lda << 3;
+  const n1 = jb >> 1;
+  const n2 = jb - n1;
+  const c1 = j0 + n1;
+  info = panel(n, a, lda, j0, n1, piv, info, work);
+  trsmRows(a, lda, j0, n1, c1, n2);
+  dgemm_sub(0, n - c1, n2, n1, a + <usize>c1 * sa + (<usize>j0 << 3), lda, a + <usize>j0 * sa + (<usize>c1 << 3), lda,
+    a + <usize>c1 * sa + (<usize>c1 << 3), lda, work);
+  return panel(n, a, lda, c1, n2, piv, info, work);
 }
 
 export function dgetrf(n: i32, a: usize, lda: i32, piv: usize, work: usize): i32 {
   const sa = <usize>lda << 3;
   let info = 0;
-  for (let j0 = 0; j0 < n; j0 += NB) {
-    const jb = min(NB, n - j0);
-    info = panel(n, a, lda, j0, jb, piv, info);
+  const nb = blockSize(n);
+  for (let j0 = 0; j0 < n; j0 += nb) {
+    const jb = min(nb, n - j0);
+    info = panel(n, a, lda, j0, jb, piv, info, work);
     const j1 = j0 + jb;
     if (j1 < n) {
       const n2 = n - j1;

@@ -10,7 +10,7 @@
 import { LinAlgError } from '../core/errors.js';
 import { show } from '../core/format.js';
 import { Matrix, type MatrixLike } from '../core/matrix.js';
-import { isMatrixLike, matrixArg, optionsArg, squareMatrixArg, vectorArg, type DenseInput } from '../core/validate.js';
+import { assertFiniteEntries, isMatrixLike, matrixArg, optionsArg, squareMatrixArg, vectorArg, type DenseInput } from '../core/validate.js';
 import { withArena, type Arena } from '../wasm/arena.js';
 import { wasm } from '../wasm/module.js';
 
@@ -101,13 +101,23 @@ interface Factored {
   info: number;
 }
 
-/** Copy A into the arena and factor it in place; the workspace also fits dgetrs with nrhs columns. */
-function factorInArena(ex: LuExports, ar: Arena, A: DenseInput, nrhs: number, withNorm: boolean): Factored & { anorm: number } {
+/** A square matrix argument whose entries are checked for finiteness later, in WASM. */
+function squareArg(fn: string, A: unknown): DenseInput {
+  return squareMatrixArg(fn, 'A', A, { checkFinite: false });
+}
+
+/**
+ * Copy A into the arena and factor it in place; the workspace also fits dgetrs with nrhs
+ * columns. ||A||_1 is computed first: it is NaN or Infinity exactly when an entry is not
+ * finite (or the column sums overflow), so the O(n^2) finiteness scan runs in JS only then.
+ */
+function factorInArena(fn: string, ex: LuExports, ar: Arena, A: DenseInput, nrhs: number): Factored & { anorm: number } {
   const n = A.rows;
   const a = ar.putF64(A.data);
   const piv = ar.allocI32(n);
   const work = ar.allocF64(Math.max(ex.dgetrf_workspace_size(n), ex.dgetrs_workspace_size(nrhs), ex.dgecon_workspace_size(n), n));
-  const anorm = withNorm ? ex.dlange_one(n, a, n, work) : 0;
+  const anorm = ex.dlange_one(n, a, n, work);
+  if (!Number.isFinite(anorm)) assertFiniteEntries(fn, 'A', A);
   const info = ex.dgetrf(n, a, n, piv, work);
   return { a, piv, work, info, anorm };
 }
@@ -134,13 +144,13 @@ export function solve(A: MatrixLike, b: MatrixLike, opts?: SolveOptions): Matrix
 export function solve(A: MatrixLike, b: ArrayLike<number> | MatrixLike, opts?: SolveOptions): Float64Array | Matrix;
 export function solve(A: MatrixLike, b: ArrayLike<number> | MatrixLike, opts?: SolveOptions): Float64Array | Matrix {
   const fn = 'solve';
-  const a = squareMatrixArg(fn, 'A', A);
+  const a = squareArg(fn, A);
   const n = a.rows;
   const rhs = rhsArg(fn, b, n);
   const { transposed } = solveOptions(fn, opts);
   const { ex, arena } = exports();
   const { x, rcond } = withArena(arena, (ar) => {
-    const f = factorInArena(ex, ar, a, rhs.nrhs, true);
+    const f = factorInArena(fn, ex, ar, a, rhs.nrhs);
     if (f.info > 0) throw singularError(fn, f.info);
     const rcond = ex.dgecon(n, f.a, n, f.anorm, f.work);
     return { x: solveInArena(ex, ar, n, f, rhs, transposed), rcond };
@@ -204,11 +214,11 @@ class LuFactors implements LU {
  */
 export function luFactor(A: MatrixLike): LU {
   const fn = 'luFactor';
-  const a = squareMatrixArg(fn, 'A', A);
+  const a = squareArg(fn, A);
   const n = a.rows;
   const { ex, arena } = exports();
   return withArena(arena, (ar) => {
-    const f = factorInArena(ex, ar, a, 1, true);
+    const f = factorInArena(fn, ex, ar, a, 1);
     const singular = f.info > 0;
     const rcond = singular ? 0 : ex.dgecon(n, f.a, n, f.anorm, f.work);
     const lu = new Matrix(n, n);
@@ -220,11 +230,11 @@ export function luFactor(A: MatrixLike): LU {
 /** det(A) by LU with partial pivoting; 0 for an exactly singular A. */
 export function det(A: MatrixLike): number {
   const fn = 'det';
-  const a = squareMatrixArg(fn, 'A', A);
+  const a = squareArg(fn, A);
   const n = a.rows;
   const { ex, arena } = exports();
   const d = withArena(arena, (ar) => {
-    const f = factorInArena(ex, ar, a, 1, false);
+    const f = factorInArena(fn, ex, ar, a, 1);
     return f.info > 0 ? 0 : ex.dgetdet(n, f.a, n, f.piv);
   });
   return d === 0 ? 0 : d;
@@ -233,11 +243,11 @@ export function det(A: MatrixLike): number {
 /** A^-1 by LU with partial pivoting (solving A X = I). Throws LinAlgError('singular'). */
 export function inv(A: MatrixLike): Matrix {
   const fn = 'inv';
-  const a = squareMatrixArg(fn, 'A', A);
+  const a = squareArg(fn, A);
   const n = a.rows;
   const { ex, arena } = exports();
   return withArena(arena, (ar) => {
-    const f = factorInArena(ex, ar, a, n, false);
+    const f = factorInArena(fn, ex, ar, a, n);
     if (f.info > 0) throw singularError(fn, f.info);
     const id = new Float64Array(n * n);
     for (let i = 0; i < n; i++) id[i * n + i] = 1;

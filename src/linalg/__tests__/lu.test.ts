@@ -222,6 +222,13 @@ describe('LU on seeded random matrices', () => {
     expect(det(swapped) / det(A)).toBeCloseTo(-1, 12);
   });
 
+  it('does not mistake a column sum that overflows for a non-finite entry', () => {
+    const big = 2 ** 1023;
+    expect(det([[big, 1], [big, 2]])).toBe(big);
+    const x = solve([[big, 0], [big, 1]], [big, big]);
+    expect(Array.from(x)).toEqual([1, 0]);
+  });
+
   it('accepts a Matrix, number[][] and Float64Array[] alike and never modifies them', () => {
     const rows = randomRows(9600, 9);
     const b = randomVector(9601, 9);
