@@ -24,6 +24,8 @@ export default defineConfig([
     entry: {
       scicomp: 'src/cli/bin/scicomp.ts',
       'scicomp-bench': 'src/cli/bin/scicomp-bench.ts',
+      'scicomp-health': 'src/cli/bin/scicomp-health.ts',
+      'scicomp-audit': 'src/cli/bin/scicomp-audit.ts',
       'bench-child': 'src/cli/bin/bench-child.ts',
     },
     outDir: 'dist/cli',

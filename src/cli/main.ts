@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { type Io, EXIT_OK, EXIT_USAGE, UsageError, processIo } from './io.js';
 import { packageVersion } from './root.js';
 import { DEFAULTS, runBench } from './bench/runner.js';
+import { type HealthHooks, runHealth } from './health/health.js';
 
 function nonNegative(name: string) {
   return (value: string): number => {
@@ -39,6 +40,34 @@ export interface BenchCliOptions {
 /** Extra knobs for tests (not reachable from the command line). */
 export interface MainHooks {
   benchChildScript?: string;
+  health?: HealthHooks;
+}
+
+function percent(name: string) {
+  return (value: string): number => {
+    const x = Number(value);
+    if (value.trim() === '' || !(x >= 0 && x <= 100)) throw new InvalidArgumentError(`${name} must be a percentage in [0, 100], got ${value}`);
+    return x;
+  };
+}
+
+function healthCommand(io: Io, hooks: MainHooks, setCode: (c: number) => void): Command {
+  return new Command('health')
+    .description('check that the WASM module loads, that every kernel area gives a known answer, and the machine\'s resources; exit 0 healthy, 2 degraded, 1 unhealthy')
+    .option('--json', 'print the report as JSON')
+    .option('--url <url>', 'check a running service\'s health endpoint (<url>/health when <url> has no path) instead of this installation')
+    .option('--warn-at <percent>', 'a resource above this percentage of its budget warns', percent('--warn-at'), 85)
+    .option('--fail-at <percent>', 'a resource above this percentage of its budget fails', percent('--fail-at'), 95)
+    .option('--timeout <ms>', 'how long --url may take, in milliseconds', nonNegative('--timeout'), 5000)
+    .action(async (o: { json?: boolean; url?: string; warnAt: number; failAt: number; timeout: number }) => {
+      setCode(
+        await runHealth(
+          { json: o.json === true, warnAt: o.warnAt, failAt: o.failAt, timeout: o.timeout, ...(o.url !== undefined ? { url: o.url } : {}) },
+          io,
+          hooks.health,
+        ),
+      );
+    });
 }
 
 function benchCommand(io: Io, hooks: MainHooks, setCode: (c: number) => void): Command {
@@ -84,7 +113,7 @@ export function program(io: Io, hooks: MainHooks, setCode: (c: number) => void):
     .showHelpAfterError()
     .configureOutput(output)
     .exitOverride();
-  for (const cmd of [benchCommand(io, hooks, setCode)]) {
+  for (const cmd of [benchCommand(io, hooks, setCode), healthCommand(io, hooks, setCode)]) {
     cmd.helpOption('-h, --help', 'show help').configureOutput(output).exitOverride().showHelpAfterError();
     prog.addCommand(cmd);
   }
