@@ -8,6 +8,8 @@ import { type Io, EXIT_OK, EXIT_USAGE, UsageError, processIo } from './io.js';
 import { packageVersion } from './root.js';
 import { DEFAULTS, runBench } from './bench/runner.js';
 import { type HealthHooks, runHealth } from './health/health.js';
+import { type AuditHooks, runAudit } from './audit/audit.js';
+import { CATEGORIES } from './audit/types.js';
 
 function nonNegative(name: string) {
   return (value: string): number => {
@@ -41,6 +43,18 @@ export interface BenchCliOptions {
 export interface MainHooks {
   benchChildScript?: string;
   health?: HealthHooks;
+  audit?: AuditHooks;
+}
+
+function auditCommand(io: Io, hooks: MainHooks, setCode: (c: number) => void): Command {
+  return new Command('audit')
+    .description('scan a project folder for vulnerable dependencies, secrets, loose permissions, dangerous code, risky configuration and Dockerfile problems; exit 0 with no critical finding, 1 with any')
+    .argument('[dir]', 'the folder to scan (default: the current folder)')
+    .option('--json', 'print the findings and summary as JSON')
+    .option('--skip <categories>', `comma-separated categories not to check (${CATEGORIES.join(', ')})`)
+    .action(async (dir: string | undefined, o: { json?: boolean; skip?: string }) => {
+      setCode(await runAudit({ json: o.json === true, ...(dir !== undefined ? { dir } : {}), ...(o.skip !== undefined ? { skip: o.skip } : {}) }, io, hooks.audit));
+    });
 }
 
 function percent(name: string) {
@@ -113,7 +127,7 @@ export function program(io: Io, hooks: MainHooks, setCode: (c: number) => void):
     .showHelpAfterError()
     .configureOutput(output)
     .exitOverride();
-  for (const cmd of [benchCommand(io, hooks, setCode), healthCommand(io, hooks, setCode)]) {
+  for (const cmd of [benchCommand(io, hooks, setCode), healthCommand(io, hooks, setCode), auditCommand(io, hooks, setCode)]) {
     cmd.helpOption('-h, --help', 'show help').configureOutput(output).exitOverride().showHelpAfterError();
     prog.addCommand(cmd);
   }

@@ -41,5 +41,6 @@ export type Library = typeof import('../index.js');
 export async function loadBuiltLibrary(): Promise<Library> {
   const file = join(packageRoot(), 'dist', 'index.js');
   if (!existsSync(file)) throw new Error(`the built library ${file} is missing; run \`npm run build\``);
+  // scicomp-audit-allow dynamic-module-path: this package's own dist/index.js
   return (await import(pathToFileURL(file).href)) as Library;
 }

@@ -51,6 +51,7 @@ export async function discover(dir: string): Promise<Suite[]> {
   for (const f of files) {
     const file = join(dir, f);
     try {
+      // scicomp-audit-allow dynamic-module-path: loads the suites in the cases folder
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
       if (!Array.isArray(mod.default)) throw new TypeError('the default export must be an array of cases');
       suites.push({ file, cases: mod.default as BenchCase[] });
@@ -94,6 +95,7 @@ function runInChild(job: Job, script: string, timeout: number, io: Io): Promise<
     const base = { case: job.caseName, area: '', impl: job.impl };
     let result: PairResult | null = null;
     let tail = '';
+    // scicomp-audit-allow child-process-command: the bench child entry of this package
     const child = fork(script, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [], serialization: 'advanced' });
     // A case's own output must not reach stdout (the report goes there).
     const relay = (chunk: Buffer) => {

@@ -53,6 +53,7 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
 }
 
 async function importDist(sub: string): Promise<Record<string, unknown>> {
+  // scicomp-audit-allow dynamic-module-path: this package's own built subpath
   return (await import(pathToFileURL(join(packageRoot(), 'dist', sub, 'index.js')).href)) as Record<string, unknown>;
 }
 
