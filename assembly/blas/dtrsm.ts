@@ -22,7 +22,6 @@
  * ACM TOMS 16 (1990).
  */
 import { daxpy } from "./daxpy";
-import { ddot } from "./ddot";
 import { dgemm_sub, dgemm_workspace_size } from "./dgemm";
 
 const NB = 48;
@@ -52,20 +51,58 @@ function divRow(n: i32, d: f64, y: usize): void {
   }
 }
 
+/**
+ * x . y for n contiguous doubles with four partial sums (two f64x2 accumulators), which
+ * hides the add latency that a single accumulator chains on.
+ */
+function dot4(n: i32, x: usize, y: usize): f64 {
+  let i = 0;
+  let s: f64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    let acc0 = f64x2.splat(0);
+    let acc1 = f64x2.splat(0);
+    for (; i + 3 < n; i += 4) {
+      const off = <usize>i << 3;
+      acc0 = f64x2.add(acc0, f64x2.mul(v128.load(x + off), v128.load(y + off)));
+      acc1 = f64x2.add(acc1, f64x2.mul(v128.load(x + off, 16), v128.load(y + off, 16)));
+    }
+    const acc = f64x2.add(acc0, acc1);
+    s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  } else {
+    let s0: f64 = 0;
+    let s1: f64 = 0;
+    let s2: f64 = 0;
+    let s3: f64 = 0;
+    for (; i + 3 < n; i += 4) {
+      const off = <usize>i << 3;
+      s0 += load<f64>(x + off) * load<f64>(y + off);
+      s1 += load<f64>(x + off, 8) * load<f64>(y + off, 8);
+      s2 += load<f64>(x + off, 16) * load<f64>(y + off, 16);
+      s3 += load<f64>(x + off, 24) * load<f64>(y + off, 24);
+    }
+    s = (s0 + s2) + (s1 + s3);
+  }
+  for (; i < n; i++) {
+    const off = <usize>i << 3;
+    s += load<f64>(x + off) * load<f64>(y + off);
+  }
+  return s;
+}
+
 function vectorSolve(uplo: i32, trans: i32, diag: i32, n: i32, t: usize, lda: i32, x: usize): void {
   const st = <usize>lda << 3;
   if (trans == 0) {
     if (uplo == 0) {
       for (let i = 0; i < n; i++) {
         const xi = x + (<usize>i << 3);
-        let v = load<f64>(xi) - ddot(i, t + <usize>i * st, x);
+        let v = load<f64>(xi) - dot4(i, t + <usize>i * st, x);
         if (diag == 0) v /= at(t, lda, i, i);
         store<f64>(xi, v);
       }
     } else {
       for (let i = n - 1; i >= 0; i--) {
         const xi = x + (<usize>i << 3);
-        let v = load<f64>(xi) - ddot(n - 1 - i, t + <usize>i * st + (<usize>(i + 1) << 3), xi + 8);
+        let v = load<f64>(xi) - dot4(n - 1 - i, t + <usize>i * st + (<usize>(i + 1) << 3), xi + 8);
         if (diag == 0) v /= at(t, lda, i, i);
         store<f64>(xi, v);
       }
