@@ -128,6 +128,33 @@ describe('LU on the SciPy fixtures', () => {
   });
 });
 
+describe('LU on exactly singular matrices', () => {
+  it('reports the first exactly zero pivot and keeps factoring, as dgetrf does', () => {
+    // Powers of two keep every step exact: column 1 vanishes after the first elimination.
+    const A = [[1, 2, 3], [2, 4, 7], [4, 8, 8]];
+    const f = luFactor(A);
+    expect(f.singular).toBe(true);
+    expect(f.rcond).toBe(0);
+    expect(Array.from(f.piv)).toEqual([2, 1, 2]);
+    expect(f.lu.toArray()).toEqual([[4, 8, 8], [0.5, 0, 3], [0.25, 0, 1]]);
+    expect(f.det()).toBe(0);
+    expect(det(A)).toBe(0);
+    expect(() => solve(A, [1, 2, 3])).toThrow(/^solve: A is singular: U\[1\]\[1\] is exactly zero$/);
+    expect(() => f.solve([1, 2, 3])).toThrow(/^LU.solve: A is singular: U\[1\]\[1\] is exactly zero$/);
+  });
+
+  it('handles a 1 x 1 zero matrix and a zero matrix', () => {
+    expect(() => solve([[0]], [1])).toThrow(LinAlgError);
+    expect(det([[0]])).toBe(0);
+    expect(Array.from(luFactor([[0]]).piv)).toEqual([0]);
+    const Z = new Matrix(70, 70);
+    const f = luFactor(Z);
+    expect(f.singular).toBe(true);
+    expect(Array.from(f.piv)).toEqual(Array.from({ length: 70 }, (_, i) => i));
+    expect(() => inv(Z)).toThrow(/^inv: A is singular: U\[0\]\[0\] is exactly zero$/);
+  });
+});
+
 describe('LU on seeded random matrices', () => {
   const sizes = [1, 2, 3, 17, 64, 200];
 
