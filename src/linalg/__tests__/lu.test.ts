@@ -411,6 +411,33 @@ describe('LU memory', () => {
     expect(arena.mark()).toBe(markBefore);
   });
 
+  it('works when reading the user A and b calls solve itself (user-defined array-likes)', () => {
+    const inner = randomRows(43, 12);
+    const innerB = randomVector(44, 12);
+    const innerResults: Float64Array[] = [];
+    const b = {
+      length: 2,
+      get 0() {
+        innerResults.push(solve(inner, innerB));
+        return 1;
+      },
+      1: 2,
+    };
+    const row0 = {
+      length: 2,
+      get 0() {
+        innerResults.push(luFactor(inner).solve(innerB, { transposed: true }));
+        return 4;
+      },
+      1: 1,
+    };
+    const x = solve([row0, [1, 3]] as unknown as number[][], b as unknown as number[]);
+    expect(backwardError([[4, 1], [1, 3]], x, [1, 2])).toBeLessThan(1e-15);
+    expect(innerResults.length).toBe(2);
+    expect(backwardError(inner, innerResults[0]!, innerB)).toBeLessThan(1e-14 * 12);
+    expect(backwardError(inner, innerResults[1]!, innerB, true)).toBeLessThan(1e-14 * 12);
+  });
+
   it('releases the arena when it throws for a singular matrix', () => {
     const { arena } = wasm();
     const mark = arena.mark();
