@@ -16,11 +16,15 @@
  * operation that dominates the cost is then along contiguous memory: row interchanges
  * swap whole contiguous rows, U12 := L11^-1 A12 is a sequence of row axpys, and the
  * trailing update A22 := A22 - L21 U12 (dgemm_sub) loads U12 rows as f64x2 vectors and
- * broadcasts entries of L21. Only the pivot search and the column scaling are strided
- * (O(n^2) in all). Each entry receives its updates in the same order as in the unblocked
- * algorithm, so the result does not depend on the block size.
+ * broadcasts entries of L21. Each panel is itself factored by recursive halving (as
+ * LAPACK's dgetrf2), so that most of its work also runs in dgemm_sub; the leaves of the
+ * recursion (at most PANEL_LEAF columns) are copied column-major into scratch, where the
+ * pivot search, the scaling and the rank-1 updates run down contiguous columns. Each
+ * entry receives its updates in the same order as in the unblocked algorithm, so the
+ * result does not depend on the block sizes, and the SIMD and scalar builds agree bitwise.
  *
- * `work` must hold dgetrf_workspace_size(n) doubles (GEMM packing buffers).
+ * `work` must hold dgetrf_workspace_size(n) doubles (GEMM packing buffers, then the
+ * column-major leaf).
  *
  * References: Golub & Van Loan, Matrix Computations, 4th ed., §3.2 and §3.4 (blocked
  * and partial-pivoting LU); Anderson et al., LAPACK Users' Guide, 3rd ed. (1999), dgetrf;
@@ -46,6 +50,7 @@ const NB_SWITCH = 400;
 function blockSize(n: i32): i32 {
   return n < NB_SWITCH ? NB_SMALL : NB_LARGE;
 }
+
 /** LAPACK dlamch('S'): the smallest double whose reciprocal does not overflow. */
 const SFMIN: f64 = 2.2250738585072014e-308;
 /** Panels at most this wide are factored column by column. */
@@ -53,23 +58,6 @@ const PANEL_LEAF = 8;
 
 export function dgetrf_workspace_size(n: i32): i32 {
   return dgemm_workspace_size(n, NB_LARGE) + n * PANEL_LEAF;
-}
-
-// @ts-ignore: decorator
-@inline
-function axpyShort(w: i32, alpha: f64, x: usize, y: usize): void {
-  let t = 0;
-  if (ASC_FEATURE_SIMD) {
-    const va = f64x2.splat(alpha);
-    for (; t + 1 < w; t += 2) {
-      const off = <usize>t << 3;
-      v128.store(y + off, f64x2.add(v128.load(y + off), f64x2.mul(va, v128.load(x + off))));
-    }
-  }
-  for (; t < w; t++) {
-    const off = <usize>t << 3;
-    store<f64>(y + off, load<f64>(y + off) + alpha * load<f64>(x + off));
-  }
 }
 
 /**
