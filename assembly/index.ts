@@ -19,6 +19,8 @@ export { ddot } from "./blas/ddot";
 
 
 // ---- linalg: eigen ----
+export { dsyev, dsyev_workspace_size } from "./linalg/dsyev";
+export { dgeev, dgeev_workspace_size } from "./linalg/dgeev";
 
 
 // ---- ode ----

@@ -15,6 +15,8 @@ export type { LinAlgErrorCode } from './core/errors.js';
 
 
 // ---- linear algebra: eigenvalues (src/linalg/eig.ts) ---------------------------------
+export { eigh, eig } from './linalg/eig.js';
+export type { EighResult, EigResult, EigOptions } from './linalg/eig.js';
 
 
 // ---- ODE (src/ode) -------------------------------------------------------------------
