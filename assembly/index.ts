@@ -24,6 +24,8 @@ export { dgetdet } from "./linalg/dgetdet";
 
 
 // ---- linalg: eigen ----
+export { dsyev, dsyev_workspace_size } from "./linalg/dsyev";
+export { dgeev, dgeev_workspace_size } from "./linalg/dgeev";
 
 
 // ---- ode ----

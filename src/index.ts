@@ -17,6 +17,8 @@ export type { LU, SolveOptions } from './linalg/lu.js';
 
 
 // ---- linear algebra: eigenvalues (src/linalg/eig.ts) ---------------------------------
+export { eigh, eig } from './linalg/eig.js';
+export type { EighResult, EigResult, EigOptions } from './linalg/eig.js';
 
 
 // ---- ODE (src/ode) -------------------------------------------------------------------
