@@ -29,6 +29,8 @@ export { dgeev, dgeev_workspace_size } from "./linalg/dgeev";
 
 
 // ---- ode ----
+export { dopri5, dopri5_dense, dopri5_workspace_size } from "./ode/dopri5";
+export { rk23, rk23_dense, rk23_workspace_size } from "./ode/rk23";
 
 
 // ---- optimize ----

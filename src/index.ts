@@ -22,6 +22,8 @@ export type { EighResult, EigResult, EigOptions } from './linalg/eig.js';
 
 
 // ---- ODE (src/ode) -------------------------------------------------------------------
+export { solveIvp } from './ode/index.js';
+export type { OdeResult, OdeOptions, EventFn, OdeFun, OdeMethod } from './ode/index.js';
 
 
 // ---- optimization (src/optimize) -----------------------------------------------------
