@@ -25,6 +25,9 @@ export { ddot } from "./blas/ddot";
 
 
 // ---- optimize ----
+export {
+  lbfgsb, lbfgsb_init, lbfgsb_workspace_size, lbfgsb_offset, lbfgsb_set_f, lbfgsb_get_f, lbfgsb_info,
+} from "./optimize/lbfgsb";
 
 
 // ---- quad ----

@@ -21,6 +21,8 @@ export type { LinAlgErrorCode } from './core/errors.js';
 
 
 // ---- optimization (src/optimize) -----------------------------------------------------
+export { minimize } from './optimize/minimize.js';
+export type { OptimizeResult, MinimizeOptions, ObjectiveFn, GradientFn, Bound, InverseHessian } from './optimize/minimize.js';
 
 
 // ---- quadrature (src/quad) -----------------------------------------------------------
