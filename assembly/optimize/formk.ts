@@ -14,6 +14,16 @@
  * Zhu, Byrd, Lu & Nocedal (1997), algorithm 778.
  */
 import { Lbfgsb, ld2, st2, ldi, at2, dot } from "./state";
+
+/** Base address of column j (1-based) of an n-row matrix, as if 0-based rows. */
+@inline function col0(a: usize, n: i32, j: i32): usize {
+  return a + ((<usize>(j - 1) * <usize>n) << 3);
+}
+
+/** Byte offset of variable ind(k) (1-based index list) inside a column. */
+@inline function idx(ind: usize, k: i32): usize {
+  return (<usize>(load<i32>(ind + ((<usize>(k - 1)) << 2)) - 1)) << 3;
+}
 import { dpofa, dtrsl } from "./linpack";
 
 export function formk(s: Lbfgsb): i32 {
@@ -43,14 +53,16 @@ export function formk(s: Lbfgsb): i32 {
     for (let jy = 1; jy <= col; jy++) {
       const js = m + jy;
       let temp1: f64 = 0, temp2: f64 = 0, temp3: f64 = 0;
+      const wyI = col0(wy, n, ipntr), wyJ = col0(wy, n, jpntr);
+      const wsI = col0(ws, n, ipntr), wsJ = col0(ws, n, jpntr);
       for (let k = pbegin; k <= pend; k++) {
-        const k1 = ldi(ind, k);
-        temp1 += ld2(wy, n, k1, ipntr) * ld2(wy, n, k1, jpntr);
+        const o = idx(ind, k);
+        temp1 += load<f64>(wyI + o) * load<f64>(wyJ + o);
       }
       for (let k = dbegin; k <= dend; k++) {
-        const k1 = ldi(ind, k);
-        temp2 += ld2(ws, n, k1, ipntr) * ld2(ws, n, k1, jpntr);
-        temp3 += ld2(ws, n, k1, ipntr) * ld2(wy, n, k1, jpntr);
+        const o = idx(ind, k);
+        temp2 += load<f64>(wsI + o) * load<f64>(wsJ + o);
+        temp3 += load<f64>(wsI + o) * load<f64>(wyJ + o);
       }
       st2(wn1, m2, iy, jy, temp1);
       st2(wn1, m2, is, js, temp2);
@@ -65,9 +77,10 @@ export function formk(s: Lbfgsb): i32 {
     for (let i = 1; i <= col; i++) {
       const is2 = m + i;
       let temp3: f64 = 0;
+      const wsI = col0(ws, n, ipntr), wyJ = col0(wy, n, jpntr);
       for (let k = pbegin; k <= pend; k++) {
-        const k1 = ldi(ind, k);
-        temp3 += ld2(ws, n, k1, ipntr) * ld2(wy, n, k1, jpntr);
+        const o = idx(ind, k);
+        temp3 += load<f64>(wsI + o) * load<f64>(wyJ + o);
       }
       ipntr = ipntr % m + 1;
       st2(wn1, m2, is2, jy, temp3);

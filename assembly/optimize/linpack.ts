@@ -6,7 +6,7 @@
  *
  * References: Dongarra, Bunch, Moler & Stewart (1979), LINPACK Users' Guide, SIAM.
  */
-import { ld2, st2, ld, st, at2, dot } from "./state";
+import { ld2, st2, at2, dot } from "./state";
 
 /**
  * Cholesky factor of the n x n leading block of a (leading dimension lda), upper triangle.
@@ -33,21 +33,37 @@ export function dpofa(a: usize, lda: i32, n: i32): i32 {
  * dimension ldt), overwriting b. Returns 0, or the index of the first zero diagonal entry.
  */
 export function dtrsl(t: usize, ldt: i32, n: i32, b: usize, job: i32): i32 {
-  for (let k = 1; k <= n; k++) if (ld2(t, ldt, k, k) == 0) return k;
+  const colStride = (<usize>ldt) << 3;
+  // A zero on the diagonal makes the system singular.
+  let diag = t;
+  for (let k = 1; k <= n; k++) {
+    if (load<f64>(diag) == 0) return k;
+    diag += colStride + 8;
+  }
   if (job == 1) {
-    st(b, n, ld(b, n) / ld2(t, ldt, n, n));
-    for (let jj = 2; jj <= n; jj++) {
-      const j = n - jj + 1;
-      const temp = -ld(b, j + 1);
-      for (let i = 1; i <= j; i++) st(b, i, ld(b, i) + temp * ld2(t, ldt, i, j + 1));
-      st(b, j, ld(b, j) / ld2(t, ldt, j, j));
+    // Back substitution by columns: b(j) /= T(j,j), then b(1:j-1) -= b(j) * T(1:j-1, j).
+    let tcol = t + (<usize>(n - 1)) * colStride;
+    let bj = b + ((<usize>(n - 1)) << 3);
+    store<f64>(bj, load<f64>(bj) / load<f64>(tcol + ((<usize>(n - 1)) << 3)));
+    for (let j = n - 1; j >= 1; j--) {
+      const temp = -load<f64>(bj);
+      for (let i = 0; i < j; i++) {
+        const off = (<usize>i) << 3;
+        store<f64>(b + off, load<f64>(b + off) + temp * load<f64>(tcol + off));
+      }
+      tcol -= colStride;
+      bj -= 8;
+      store<f64>(bj, load<f64>(bj) / load<f64>(tcol + ((<usize>(j - 1)) << 3)));
     }
   } else {
-    st(b, 1, ld(b, 1) / ld2(t, ldt, 1, 1));
+    // Forward substitution with T': b(j) = (b(j) - T(1:j-1, j)' b(1:j-1)) / T(j,j).
+    store<f64>(b, load<f64>(b) / load<f64>(t));
+    let tcol = t;
     for (let j = 2; j <= n; j++) {
-      let s: f64 = 0;
-      for (let i = 1; i <= j - 1; i++) s += ld2(t, ldt, i, j) * ld(b, i);
-      st(b, j, (ld(b, j) - s) / ld2(t, ldt, j, j));
+      tcol += colStride;
+      const bj = b + ((<usize>(j - 1)) << 3);
+      const sum = dot(j - 1, tcol, b);
+      store<f64>(bj, (load<f64>(bj) - sum) / load<f64>(tcol + ((<usize>(j - 1)) << 3)));
     }
   }
   return 0;

@@ -158,36 +158,43 @@ function resolveBounds(raw: unknown, n: number): { lo: Float64Array; hi: Float64
   return { lo, hi, nbd };
 }
 
-/** The two-loop product with the stored pairs (oldest first) and H0 = I. */
-function inverseHessian(s: Float64Array[], y: Float64Array[], n: number): InverseHessian {
-  const k = s.length;
-  const rho = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    let sy = 0;
-    const si = s[i]!, yi = y[i]!;
-    for (let j = 0; j < n; j++) sy += si[j]! * yi[j]!;
-    rho[i] = 1 / sy;
-  }
+/**
+ * The two-loop product with the stored pairs and H0 = I (SciPy's LbfgsInvHessProduct).
+ * `sBlock`/`yBlock` hold `count` pairs of length n in the kernel's circular slots; slot
+ * `first` is the oldest.
+ */
+function inverseHessian(sBlock: Float64Array, yBlock: Float64Array, n: number, count: number, first: number): InverseHessian {
+  const order = Array.from({ length: count }, (_, k) => ((first + k) % count) * n);
+  let rho: Float64Array | null = null;
   return {
-    nCorrections: k,
+    nCorrections: count,
     matvec(v: ArrayLike<number>): Float64Array {
-      const q = vectorArg('hessInv.matvec', 'v', v, { length: n, allowEmpty: false });
-      const alpha = new Float64Array(k);
-      for (let i = k - 1; i >= 0; i--) {
-        const si = s[i]!, yi = y[i]!;
+      const q = vectorArg('hessInv.matvec', 'v', v, { length: n });
+      if (rho === null) {
+        rho = new Float64Array(count);
+        for (let i = 0; i < count; i++) {
+          const o = order[i]!;
+          let sy = 0;
+          for (let j = 0; j < n; j++) sy += sBlock[o + j]! * yBlock[o + j]!;
+          rho[i] = 1 / sy;
+        }
+      }
+      const alpha = new Float64Array(count);
+      for (let i = count - 1; i >= 0; i--) {
+        const o = order[i]!;
         let a = 0;
-        for (let j = 0; j < n; j++) a += si[j]! * q[j]!;
+        for (let j = 0; j < n; j++) a += sBlock[o + j]! * q[j]!;
         a *= rho[i]!;
         alpha[i] = a;
-        for (let j = 0; j < n; j++) q[j] = q[j]! - a * yi[j]!;
+        for (let j = 0; j < n; j++) q[j] = q[j]! - a * yBlock[o + j]!;
       }
-      for (let i = 0; i < k; i++) {
-        const si = s[i]!, yi = y[i]!;
+      for (let i = 0; i < count; i++) {
+        const o = order[i]!;
         let b = 0;
-        for (let j = 0; j < n; j++) b += yi[j]! * q[j]!;
+        for (let j = 0; j < n; j++) b += yBlock[o + j]! * q[j]!;
         b *= rho[i]!;
         const c = alpha[i]! - b;
-        for (let j = 0; j < n; j++) q[j] = q[j]! + c * si[j]!;
+        for (let j = 0; j < n; j++) q[j] = q[j]! + c * sBlock[o + j]!;
       }
       return q;
     },
@@ -216,7 +223,8 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
   let njev = 0;
   const grad = new Float64Array(n);
   // The last evaluated point (SciPy's ScalarFunction re-uses f and g at an unchanged x).
-  let lastX: Float64Array | null = null;
+  let haveLast = false;
+  const lastX = new Float64Array(n);
   let lastF = NaN;
   const lastG = new Float64Array(n);
 
@@ -235,7 +243,7 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
 
   /** f and g at x (g into `grad`), with SciPy's counting. */
   const evaluate = (x: Float64Array): number => {
-    if (lastX !== null) {
+    if (haveLast) {
       let same = true;
       for (let i = 0; i < n; i++) if (x[i] !== lastX[i]) { same = false; break; }
       if (same) {
@@ -249,9 +257,10 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
       njev++;
       checkGrad(grad, 'gradient');
     } else if (jac !== null) {
-      f = callFun(x.slice());
+      const xc = x.slice();
+      f = callFun(xc);
       njev++;
-      const r = jac(x.slice(), grad);
+      const r = jac(xc, grad);
       if (r !== undefined && r !== null) {
         if (typeof r !== 'object' || typeof (r as ArrayLike<number>).length !== 'number') {
           throw new TypeError(`${FN}: jac must fill grad or return an array of numbers, got ${show(r)}`);
@@ -265,7 +274,6 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
       njev++;
       // SciPy's approx_derivative('2-point', abs_step=eps, bounds): forward steps, turned
       // around (or shortened) where x + h would leave the box.
-      const xh = x.slice();
       for (let i = 0; i < n; i++) {
         const xi = x[i]!;
         let h = o.eps;
@@ -278,6 +286,7 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
           if ((xt < lo[i]! || xt > hi[i]!) && fitting) h = -h;
           else if (!fitting) h = upperDist >= lowerDist ? upperDist : -lowerDist;
         }
+        const xh = x.slice();
         xh[i] = xi + h;
         const dx = xh[i]! - xi;
         if (dx === 0) {
@@ -285,12 +294,12 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
           // never matters, so report 0 without an evaluation.
           grad[i] = 0;
         } else {
-          grad[i] = (callFun(xh.slice()) - f) / dx;
+          grad[i] = (callFun(xh) - f) / dx;
         }
-        xh[i] = xi;
       }
     }
-    lastX = x.slice();
+    haveLast = true;
+    lastX.set(x);
     lastF = f;
     lastG.set(grad);
     return f;
@@ -398,18 +407,12 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
       }
     }
 
-    // Correction pairs, oldest first.
+    // Correction pairs: col of them in slots 1..col (circular once maxcor pairs were
+    // stored; slot `head` holds the oldest).
     const col = ex.lbfgsb_info(ws, INFO.COL);
     const head = ex.lbfgsb_info(ws, INFO.HEAD);
-    const pWs = ws + ex.lbfgsb_offset(n, m, OFF.WS);
-    const pWy = ws + ex.lbfgsb_offset(n, m, OFF.WY);
-    const sPairs: Float64Array[] = [];
-    const yPairs: Float64Array[] = [];
-    for (let k = 0; k < col; k++) {
-      const slot = (head - 1 + k) % m;
-      sPairs.push(arena.getF64(pWs + slot * n * 8, n));
-      yPairs.push(arena.getF64(pWy + slot * n * 8, n));
-    }
+    const sBlock = arena.getF64(ws + ex.lbfgsb_offset(n, m, OFF.WS), col * n);
+    const yBlock = arena.getF64(ws + ex.lbfgsb_offset(n, m, OFF.WY), col * n);
 
     return {
       x: xCur,
@@ -421,7 +424,7 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
       status,
       message,
       success: status === 0,
-      hessInv: inverseHessian(sPairs, yPairs, n),
+      hessInv: inverseHessian(sBlock, yBlock, n, col, head - 1),
     };
   });
 }
