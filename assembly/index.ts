@@ -34,6 +34,9 @@ export { rk23, rk23_dense, rk23_workspace_size } from "./ode/rk23";
 
 
 // ---- optimize ----
+export {
+  lbfgsb, lbfgsb_init, lbfgsb_workspace_size, lbfgsb_offset, lbfgsb_set_f, lbfgsb_get_f, lbfgsb_info,
+} from "./optimize/lbfgsb";
 
 
 // ---- quad ----

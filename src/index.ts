@@ -27,6 +27,8 @@ export type { OdeResult, OdeOptions, EventFn, OdeFun, OdeMethod } from './ode/in
 
 
 // ---- optimization (src/optimize) -----------------------------------------------------
+export { minimize } from './optimize/minimize.js';
+export type { OptimizeResult, MinimizeOptions, ObjectiveFn, GradientFn, Bound, InverseHessian } from './optimize/minimize.js';
 
 
 // ---- quadrature (src/quad) -----------------------------------------------------------
