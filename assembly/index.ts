@@ -40,4 +40,7 @@ export {
 
 
 // ---- quad ----
+export { qags_workspace_size, qags_init, qags_resume } from "./quad/qags";
+export { qagi_init } from "./quad/qagi";
+export { qagp_workspace_size, qagp_init, qagp_resume } from "./quad/qagp";
 

@@ -32,4 +32,6 @@ export type { OptimizeResult, MinimizeOptions, ObjectiveFn, GradientFn, Bound, I
 
 
 // ---- quadrature (src/quad) -----------------------------------------------------------
+export { quad, dblquad } from './quad/quad.js';
+export type { QuadResult, QuadOptions, DblquadOptions } from './quad/quad.js';
 
