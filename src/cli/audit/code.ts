@@ -66,7 +66,7 @@ export function scanCode(file: string, src: string): Finding[] {
   for (const m of codeOnly.matchAll(/\bvm\s*\.\s*(run(?:InThisContext|InNewContext|InContext))\s*\(/g))
     add(m.index!, 'vm-run', 'critical', `vm.${m[1]}() runs a string as code`);
   for (const m of codeOnly.matchAll(/\.\s*(runIn(?:This|New)?Context)\s*\(/g))
-    if (!/\bvm\s*\.\s*$/.test(codeOnly.slice(Math.max(0, m.index! - 8), m.index!))) add(m.index!, 'vm-run', 'critical', `${m[1]}() runs a string as code`);
+    if (!/\bvm\s*$/.test(codeOnly.slice(Math.max(0, m.index! - 8), m.index!))) add(m.index!, 'vm-run', 'critical', `${m[1]}() runs a string as code`);
 
   const { funcs, spaces } = childProcessBindings(noComments);
   if (funcs.size || spaces.size) {
