@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = mkdtempSync(join(tmpdir(), 'scicomp-pack-'));
-// scicomp-audit-allow child-process-command: runs npm and node with fixed arguments below
 const cliOnly = process.argv.includes('--cli-only');
+// scicomp-audit-allow child-process-command: runs npm and node with fixed arguments below
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
 try {
