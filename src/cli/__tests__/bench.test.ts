@@ -20,6 +20,7 @@ export default [
     impls: {
       scicomp: async () => ({
         run: sum,
+        nfev: n,
         check: (s) => { if (!Number.isFinite(s)) throw new Error('not finite'); },
         floor: () => { let s = 0; for (let i = 0; i < n; i++) s += i; return s; },
       }),
@@ -71,6 +72,7 @@ describe('scicomp bench', () => {
     expect(row.gflops).toBeGreaterThan(0);
     expect(row.floor?.samples).toBeGreaterThanOrEqual(3);
     expect(row.floorRatio).toBeGreaterThan(0);
+    expect(row.counts).toEqual({ nfev: 200 });
     const env = report.environment;
     expect(env.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(env.node).toBe(process.version);

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { memoryIo } from '../io.js';
@@ -7,11 +7,18 @@ import { main, type MainHooks } from '../main.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** A scratch folder inside the repository, so peers in node_modules resolve from it. */
+const made: string[] = [];
+process.on('exit', () => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** A scratch folder inside the repository (so peers in node_modules resolve from it), removed at exit. */
 export function scratch(prefix: string): string {
   const base = join(repoRoot, 'node_modules', '.cache', 'scicomp-cli-tests');
   mkdirSync(base, { recursive: true });
-  return mkdtempSync(join(base, `${prefix}-`));
+  const dir = mkdtempSync(join(base, `${prefix}-`));
+  made.push(dir);
+  return dir;
 }
 
 let child: Promise<string> | null = null;

@@ -52,6 +52,8 @@ export function buildTree(root: string): Tree {
   try {
     const out = execFileSync('git', ['ls-files', '-z', '--cached'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000, maxBuffer: 256 * 1024 * 1024 });
     files = out.split('\0').filter(Boolean);
+    // A folder git does not track (ignored, or new) is scanned file by file instead.
+    if (files.length === 0) files = null;
   } catch {
     files = null;
   }

@@ -36,14 +36,16 @@ function skipSpace(s: string, i: number): number {
 }
 
 /** Local names bound to child_process functions, and namespace names for it. */
-function childProcessBindings(s: string): { funcs: Map<string, string>; spaces: Set<string> } {
+function childProcessBindings(s: string, code: string): { funcs: Map<string, string>; spaces: Set<string> } {
   const funcs = new Map<string, string>();
   const spaces = new Set<string>();
+  // A binding inside a string or template (blanked in `code`) is not one.
+  const real = (m: RegExpMatchArray) => code.slice(m.index!, m.index! + 3) === s.slice(m.index!, m.index! + 3);
   const from = String.raw`(?:'(?:node:)?child_process'|"(?:node:)?child_process")`;
-  for (const m of s.matchAll(new RegExp(String.raw`import\s*\{([^}]*)\}\s*from\s*${from}`, 'g'))) bindNames(m[1]!, funcs);
-  for (const m of s.matchAll(new RegExp(String.raw`(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*${from}\s*\)`, 'g'))) bindNames(m[1]!, funcs, ':');
-  for (const m of s.matchAll(new RegExp(String.raw`import\s+(?:\*\s+as\s+)?([\w$]+)\s*(?:,\s*\{[^}]*\})?\s*from\s*${from}`, 'g'))) spaces.add(m[1]!);
-  for (const m of s.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([\w$]+)\s*=\s*(?:await\s+import|require)\s*\(\s*${from}\s*\)`, 'g'))) spaces.add(m[1]!);
+  for (const m of s.matchAll(new RegExp(String.raw`import\s*\{([^}]*)\}\s*from\s*${from}`, 'g'))) if (real(m)) bindNames(m[1]!, funcs);
+  for (const m of s.matchAll(new RegExp(String.raw`(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*${from}\s*\)`, 'g'))) if (real(m)) bindNames(m[1]!, funcs, ':');
+  for (const m of s.matchAll(new RegExp(String.raw`import\s+(?:\*\s+as\s+)?([\w$]+)\s*(?:,\s*\{[^}]*\})?\s*from\s*${from}`, 'g'))) if (real(m)) spaces.add(m[1]!);
+  for (const m of s.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([\w$]+)\s*=\s*(?:await\s+import|require)\s*\(\s*${from}\s*\)`, 'g'))) if (real(m)) spaces.add(m[1]!);
   return { funcs, spaces };
 }
 
@@ -66,9 +68,9 @@ export function scanCode(file: string, src: string): Finding[] {
   for (const m of codeOnly.matchAll(/\bvm\s*\.\s*(run(?:InThisContext|InNewContext|InContext))\s*\(/g))
     add(m.index!, 'vm-run', 'critical', `vm.${m[1]}() runs a string as code`);
   for (const m of codeOnly.matchAll(/\.\s*(runIn(?:This|New)?Context)\s*\(/g))
-    if (!/\bvm\s*\.\s*$/.test(codeOnly.slice(Math.max(0, m.index! - 8), m.index!))) add(m.index!, 'vm-run', 'critical', `${m[1]}() runs a string as code`);
+    if (!/\bvm\s*$/.test(codeOnly.slice(Math.max(0, m.index! - 8), m.index!))) add(m.index!, 'vm-run', 'critical', `${m[1]}() runs a string as code`);
 
-  const { funcs, spaces } = childProcessBindings(noComments);
+  const { funcs, spaces } = childProcessBindings(noComments, codeOnly);
   if (funcs.size || spaces.size) {
     for (const m of codeOnly.matchAll(/(?<![.\w$])([\w$]+)\s*(?:\.\s*([\w$]+)\s*)?\(/g)) {
       const [whole, a, b] = m;

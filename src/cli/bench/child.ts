@@ -92,6 +92,9 @@ export async function runJob(job: Job): Promise<PairResult> {
     if (task.name === 'run') result.stats = toStats(r.latency);
     else result.floor = toStats(r.latency);
   }
+  // Extra numbers a factory reports about one run (nfev, neval, steps...) go to the JSON.
+  const counts = Object.entries(impl).filter(([k, v]) => !['run', 'check', 'floor'].includes(k) && typeof v === 'number');
+  if (counts.length) result.counts = Object.fromEntries(counts) as Record<string, number>;
   return { ...result, status: 'ok' };
 }
 

@@ -36,7 +36,7 @@ export interface BenchOptions {
   childScript?: string;
 }
 
-export const DEFAULTS = { time: 1000, iterations: 10, maxRegression: 10, timeout: 600_000 } as const;
+export const DEFAULTS = { time: 1000, iterations: 5, maxRegression: 10, timeout: 600_000 } as const;
 
 interface Suite {
   file: string;

@@ -58,6 +58,8 @@ export interface PairResult {
   error?: string;
   flops?: number;
   stats?: Stats;
+  /** Numbers the factory returned beside run/check/floor (e.g. nfev, neval, steps). */
+  counts?: Record<string, number>;
   /** Statistics of the case's `floor()` loop, when it has one. */
   floor?: Stats;
   /** GFLOP/s at the median, when `flops` is given. */
