@@ -171,6 +171,10 @@ export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs:
     const wss = new Int32Array(n);
     const tasks = new Int32Array(n);
     const signs = new Float64Array(n);
+    // One allocation for all n workspaces (the limit functions below may call quad, which
+    // allocates above this block and releases before returning).
+    const size = qagsSize(k, tol.limit);
+    const block = arena.alloc(size * n);
     for (let i = 0; i < n; i++) {
       const x = xs[i]!;
       const ya = p.ya;
@@ -184,7 +188,7 @@ export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs:
       const a = Math.min(lo, hi);
       const b = Math.max(lo, hi);
       signs[i] = hi < lo ? -1 : 1;
-      const ws = arena.alloc(qagsSize(k, tol.limit));
+      const ws = block + i * size;
       wss[i] = ws;
       if (a === -Infinity || b === Infinity) {
         const inf = a === -Infinity ? (b === Infinity ? 2 : -1) : 1;
@@ -198,7 +202,6 @@ export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs:
     while (active) {
       active = false;
       freshViews(memory);
-      let F = f64View;
       for (let i = 0; i < n; i++) {
         if (tasks[i] !== TASK_NEED_F) continue;
         const x = xs[i]!;
@@ -206,24 +209,17 @@ export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs:
         const m = i32View[iBase + I_NNODES]!;
         const xBase = i32View[iBase + I_XPTR]! >> 3;
         const fBase = i32View[iBase + I_FPTR]! >> 3;
-        for (let j = 0; j < m; j++) {
-          const y = F[xBase + j]!;
-          const v = f(x, y);
-          if (typeof v !== 'number' || v - v !== 0) {
-            p.neval += j + 1;
-            p.message = `The integrand returned ${String(v)} at (x, y) = (${x}, ${y}).`;
-            badX = x;
-            badValue = NaN;
-            return i;
-          }
-          if (F.length === 0) {
-            refreshViews(memory);
-            F = f64View;
-          }
-          F[fBase + j] = v;
+        const bad = evalInner(f, x, memory, xBase, fBase, m);
+        if (bad >= 0) {
+          p.neval += bad + 1;
+          p.message = `The integrand returned ${String(badValue)} at (x, y) = (${x}, ${badX}).`;
+          badX = x;
+          badValue = NaN;
+          return i;
         }
         p.neval += m;
       }
+      freshViews(memory);
       for (let i = 0; i < n; i++) {
         if (tasks[i] !== TASK_NEED_F) continue;
         const ws = wss[i]!;
@@ -233,7 +229,6 @@ export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs:
           active = true;
           continue;
         }
-        freshViews(memory);
         const value = f64View[(ws >> 3) + F_RESULT]!;
         const abserr = f64View[(ws >> 3) + F_ABSERR]!;
         const status = i32View[((ws + I32_BASE) >> 2) + I_IER]!;
@@ -249,6 +244,26 @@ export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs:
   } finally {
     arena.release(mark);
   }
+}
+
+/** evalBatch for f(x, ·) at a fixed x (kept small for the same reason). */
+function evalInner(f: (x: number, y: number) => number, x: number, memory: WebAssembly.Memory, xBase: number, fBase: number, n: number): number {
+  let F = f64View;
+  for (let i = 0; i < n; i++) {
+    const y = F[xBase + i]!;
+    const v = f(x, y);
+    if (typeof v !== 'number' || v - v !== 0) {
+      badX = y;
+      badValue = v;
+      return i;
+    }
+    if (F.length === 0) {
+      refreshViews(memory);
+      F = f64View;
+    }
+    F[fBase + i] = v;
+  }
+  return -1;
 }
 
 function limitFailure(p: InnerProblem, name: string, value: unknown, x: number, i: number): number {
