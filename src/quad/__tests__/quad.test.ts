@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { quad, dblquad } from '../../index.js';
 import { loadFixture, num } from '../../__tests__/fixtures.js';
@@ -386,4 +387,38 @@ describe('quad kernels', () => {
     expect(wasm().arena.memoryBytes).toBe(bytes);
     expect(wasm().arena.mark()).toBe(mark);
   });
+});
+
+interface ExtraCase {
+  name: string;
+  js: string;
+  a: string;
+  b: string;
+  points: number[] | null;
+  opts: { epsabs?: number; epsrel?: number; limit?: number };
+  value: number;
+  abserr: number;
+  neval: number;
+  ier: number;
+}
+
+describe('quad against more SciPy references (scripts/quad-scipy-cases.py)', () => {
+  const extra = JSON.parse(readFileSync(new URL('./scipy-quad-extra.json', import.meta.url), 'utf8')) as { scipy: string; cases: ExtraCase[] };
+  const limit = (s: string) => Number(s.replace('inf', 'Infinity'));
+  it('has the reference cases', () => {
+    expect(extra.cases.length).toBeGreaterThanOrEqual(40);
+  });
+  for (const c of extra.cases) {
+    it(`${c.name}: neval and status equal SciPy ${extra.scipy}'s, value and abserr agree`, () => {
+      const f = new Function('x', `return ${c.js};`) as (x: number) => number;
+      const r = quad(f, limit(c.a), limit(c.b), { ...c.opts, ...(c.points ? { points: c.points } : {}) });
+      expect(r.neval).toBe(c.neval);
+      expect(r.status).toBe(c.ier);
+      const tol = c.ier === 0
+        ? Math.max(c.opts.epsabs ?? 1.49e-8, (c.opts.epsrel ?? 1.49e-8) * Math.abs(c.value))
+        : 1e-9 * Math.max(1, Math.abs(c.value));
+      expect(Math.abs(r.value - c.value)).toBeLessThanOrEqual(tol);
+      expect(sameOrder(r.abserr, c.abserr), `abserr ${r.abserr} vs ${c.abserr}`).toBe(true);
+    });
+  }
 });
