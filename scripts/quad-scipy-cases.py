@@ -87,7 +87,7 @@ D = [
  ("sqrt sing", "1/math.sqrt(x*y)", "1/Math.sqrt(x*y)", 0, 1, "0", "0", "1", "1"),
 ]
 dbl = []
-for name, py, js, xa, xb, ya, yajs, yb, ybjs in C:
+for name, py, js, xa, xb, ya, yajs, yb, ybjs in D:
     f = eval("lambda y, x: " + py)
     g = eval("lambda x: " + ya); h = eval("lambda x: " + yb)
     n = [0]
