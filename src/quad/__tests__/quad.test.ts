@@ -422,3 +422,33 @@ describe('quad against more SciPy references (scripts/quad-scipy-cases.py)', () 
     });
   }
 });
+
+interface ExtraDbl {
+  name: string;
+  js: string;
+  xa: string;
+  xb: string;
+  ya: string;
+  yb: string;
+  value: number;
+  abserr: number;
+  neval: number;
+}
+
+describe('dblquad against more SciPy references (scripts/quad-scipy-cases.py)', () => {
+  const extra = JSON.parse(readFileSync(new URL('./scipy-quad-extra.json', import.meta.url), 'utf8')) as { scipy: string; dblquad: ExtraDbl[] };
+  const num = (s: string) => Number(s.replace('inf', 'Infinity'));
+  const lim = (s: string) => (/x/.test(s) ? (new Function('x', `return ${s};`) as (x: number) => number) : num(s));
+  it('has the reference cases', () => {
+    expect(extra.dblquad.length).toBeGreaterThanOrEqual(8);
+  });
+  for (const c of extra.dblquad) {
+    it(`${c.name}: neval equals SciPy ${extra.scipy}'s, value and abserr agree`, () => {
+      const f = new Function('x', 'y', `return ${c.js};`) as (x: number, y: number) => number;
+      const r = dblquad(f, num(c.xa), num(c.xb), lim(c.ya), lim(c.yb));
+      expect(r.neval).toBe(c.neval);
+      expect(Math.abs(r.value - c.value)).toBeLessThanOrEqual(Math.max(1.49e-8, 1.49e-8 * Math.abs(c.value)));
+      expect(sameOrder(r.abserr, c.abserr), `abserr ${r.abserr} vs ${c.abserr}`).toBe(true);
+    });
+  }
+});
