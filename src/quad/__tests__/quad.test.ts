@@ -325,6 +325,18 @@ describe('dblquad', () => {
     expect(wasm().arena.memoryBytes).toBeGreaterThanOrEqual(before);
   });
 
+  it('keeps working when f or a limit function grows WASM memory (nested quad calls)', () => {
+    let k = 0;
+    const f = (x: number, y: number) => quad((t) => t, 0, x + y, { limit: 1_000_000 + k++ }).value; // (x + y)^2 / 2
+    const yb = (x: number) => quad(() => 1, 0, 1 + x, { limit: 1_100_000 + k++ }).value; // 1 + x
+    const before = wasm().arena.memoryBytes;
+    const r = dblquad(f, 0, 1, 0, yb, { epsabs: 1e-10 });
+    expect(wasm().arena.memoryBytes).toBeGreaterThan(before);
+    // ∫0^1 ∫0^{1+x} (x+y)^2/2 dy dx = ∫0^1 ((1+2x)^3 - x^3)/6 dx
+    const exact = quad((x) => (Math.pow(1 + 2 * x, 3) - x * x * x) / 6, 0, 1).value;
+    close(r, exact, 1e-9);
+  });
+
   it('reports a failing inner integration even when the outer one succeeds', () => {
     const r = dblquad((x, y) => 1 / y, 0, 1, 0, 1);
     expect(r.success).toBe(false);
