@@ -12,12 +12,18 @@ export type { MatrixLike } from './core/matrix.js';
 export type { LinAlgErrorCode } from './core/errors.js';
 
 // ---- linear algebra: LU (src/linalg/lu.ts) -------------------------------------------
+export { solve, luFactor, det, inv } from './linalg/lu.js';
+export type { LU, SolveOptions } from './linalg/lu.js';
 
 
 // ---- linear algebra: eigenvalues (src/linalg/eig.ts) ---------------------------------
+export { eigh, eig } from './linalg/eig.js';
+export type { EighResult, EigResult, EigOptions } from './linalg/eig.js';
 
 
 // ---- ODE (src/ode) -------------------------------------------------------------------
+export { solveIvp } from './ode/index.js';
+export type { OdeResult, OdeOptions, EventFn, OdeFun, OdeMethod } from './ode/index.js';
 
 
 // ---- optimization (src/optimize) -----------------------------------------------------
@@ -26,4 +32,6 @@ export type { OptimizeResult, MinimizeOptions, ObjectiveFn, GradientFn, Bound, I
 
 
 // ---- quadrature (src/quad) -----------------------------------------------------------
+export { quad, dblquad } from './quad/quad.js';
+export type { QuadResult, QuadOptions, DblquadOptions } from './quad/quad.js';
 
