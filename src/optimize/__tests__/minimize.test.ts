@@ -303,6 +303,12 @@ describe('failures, errors and re-entrancy', () => {
     expect(r.message).toContain('gradient component 1 is Infinity');
   });
 
+  test('a gradient function that fills nothing is reported instead of read stale', () => {
+    const r = minimize((x) => x[0]! ** 2, [1], { jac: () => undefined });
+    expect(r.status).toBe(2);
+    expect(r.message).toBe('ABNORMAL: gradient component 0 is NaN at evaluation 1');
+  });
+
   test('a wrong gradient makes the line search fail: ABNORMAL_TERMINATION_IN_LNSRCH', () => {
     const r = minimize((x) => x[0]! ** 2 + x[1]! ** 2, [1, 1], {
       jac: (x, g) => { g[0] = -2 * x[0]!; g[1] = -2 * x[1]!; },
