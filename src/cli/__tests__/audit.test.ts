@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -200,6 +200,8 @@ describe('scicomp audit on a clean tree', () => {
       'lib/index.js': "import { readFileSync } from 'node:fs';\nexport const read = (p) => readFileSync(p, 'utf8');\nconst password = process.env.PASSWORD;\n",
       Dockerfile: ['FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'USER node', 'HEALTHCHECK CMD node -e "1"', 'CMD ["node", "lib/index.js"]'].join('\n'),
     });
+    // A link out of the tree is not followed.
+    symlinkSync(tmpdir(), join(dir, 'outside'));
   });
 
   it('finds nothing and exits 0 (this tree is not a git repository: every file is scanned)', async () => {
