@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareBaseline, derive, peerPackages } from '../bench/runner.js';
 import type { BenchReport, PairResult, Stats } from '../bench/types.js';
-import { benchChild, run, scratch, writeSuite } from './helpers.js';
+import { benchChild, removeScratch, run, scratch, writeSuite } from './helpers.js';
+
+afterAll(removeScratch);
 
 // Small budgets everywhere: these tests check what the runner reports, never how fast.
 const FAST = ['--time', '0', '--iterations', '3'];
