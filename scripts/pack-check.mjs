@@ -19,7 +19,8 @@ const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore',
 try {
   // Build first, then pack without lifecycle scripts: `prepare`'s output would otherwise
   // land in the middle of `npm pack --json` on stdout.
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
+  execFileSync('node', ['scripts/build-wasm.mjs'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
+  execFileSync('npx', ['tsup'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
   const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root));
   const tarball = join(dir, packed[0].filename);
   const files = packed[0].files.map((f) => f.path);
