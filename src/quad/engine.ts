@@ -129,6 +129,150 @@ function evalBatch(f: (x: number) => number, memory: WebAssembly.Memory, xBase: 
   return -1;
 }
 
+/**
+ * Evaluates a whole batch at once (dblquad's outer level): fills fs[0..n) from xs[0..n)
+ * and returns -1, or the index of the first node whose value is not finite (setting
+ * badX / badValue).
+ */
+export type BatchEval = (xs: Float64Array, n: number, fs: Float64Array) => number;
+
+/** dblquad's inner problems: f(x, ·) over [ya(x), yb(x)] for each outer node x. */
+export interface InnerProblem {
+  f: (x: number, y: number) => number;
+  ya: number | ((x: number) => number);
+  yb: number | ((x: number) => number);
+  tol: Tolerances;
+  /** Accumulated over every inner integration. */
+  neval: number;
+  abserr: number;
+  /** First failing inner status and its x (status 0 while all succeed). */
+  status: number;
+  failX: number;
+  /** Set when a non-finite value (of f or of a limit function) stopped everything. */
+  message: string;
+}
+
+/**
+ * Run the inner integrals of the n outer nodes xs side by side: each is its own qags/qagi
+ * driver with its own workspace, and every round evaluates f on the batches of all the
+ * drivers still running in one loop, then resumes each. The drivers are independent, so
+ * every inner integral takes the same steps (and f calls) as a separate quad would; only
+ * the order of the calls across different x changes. Returns -1 or the index of the outer
+ * node at which a non-finite value stopped the computation.
+ */
+export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs: Float64Array): number {
+  const w = wasm();
+  const k = quadKernels(w.exports);
+  const memory = k.memory;
+  const arena = w.arena;
+  const mark = arena.mark();
+  const tol = p.tol;
+  try {
+    const wss = new Int32Array(n);
+    const tasks = new Int32Array(n);
+    const signs = new Float64Array(n);
+    // One allocation for all n workspaces (the limit functions below may call quad, which
+    // allocates above this block and releases before returning).
+    const size = qagsSize(k, tol.limit);
+    const block = arena.alloc(size * n);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const ya = p.ya;
+      const yb = p.yb;
+      const lo = typeof ya === 'number' ? ya : ya(x);
+      const hi = typeof yb === 'number' ? yb : yb(x);
+      if (typeof lo !== 'number' || Number.isNaN(lo)) return limitFailure(p, 'ya', lo, x, i);
+      if (typeof hi !== 'number' || Number.isNaN(hi)) return limitFailure(p, 'yb', hi, x, i);
+      fs[i] = 0;
+      if (lo === hi) continue;
+      const a = Math.min(lo, hi);
+      const b = Math.max(lo, hi);
+      signs[i] = hi < lo ? -1 : 1;
+      const ws = block + i * size;
+      wss[i] = ws;
+      if (a === -Infinity || b === Infinity) {
+        const inf = a === -Infinity ? (b === Infinity ? 2 : -1) : 1;
+        tasks[i] = k.qagi_init(ws, inf === 1 ? a : inf === -1 ? b : 0, inf, tol.epsabs, tol.epsrel, tol.limit);
+      } else {
+        tasks[i] = k.qags_init(ws, a, b, tol.epsabs, tol.epsrel, tol.limit);
+      }
+    }
+    const f = p.f;
+    let active = true;
+    while (active) {
+      active = false;
+      freshViews(memory);
+      for (let i = 0; i < n; i++) {
+        if (tasks[i] !== TASK_NEED_F) continue;
+        const x = xs[i]!;
+        const iBase = (wss[i]! + I32_BASE) >> 2;
+        const m = i32View[iBase + I_NNODES]!;
+        const xBase = i32View[iBase + I_XPTR]! >> 3;
+        const fBase = i32View[iBase + I_FPTR]! >> 3;
+        const bad = evalInner(f, x, memory, xBase, fBase, m);
+        if (bad >= 0) {
+          p.neval += bad + 1;
+          p.message = `The integrand returned ${String(badValue)} at (x, y) = (${x}, ${badX}).`;
+          badX = x;
+          badValue = NaN;
+          return i;
+        }
+        p.neval += m;
+      }
+      freshViews(memory);
+      for (let i = 0; i < n; i++) {
+        if (tasks[i] !== TASK_NEED_F) continue;
+        const ws = wss[i]!;
+        const task = k.qags_resume(ws);
+        tasks[i] = task;
+        if (task === TASK_NEED_F) {
+          active = true;
+          continue;
+        }
+        const value = f64View[(ws >> 3) + F_RESULT]!;
+        const abserr = f64View[(ws >> 3) + F_ABSERR]!;
+        const status = i32View[((ws + I32_BASE) >> 2) + I_IER]!;
+        fs[i] = signs[i]! * value;
+        if (abserr > p.abserr) p.abserr = abserr;
+        if (status !== 0 && p.status === 0) {
+          p.status = status;
+          p.failX = xs[i]!;
+        }
+      }
+    }
+    return -1;
+  } finally {
+    arena.release(mark);
+  }
+}
+
+/** evalBatch for f(x, ·) at a fixed x (kept small for the same reason). */
+function evalInner(f: (x: number, y: number) => number, x: number, memory: WebAssembly.Memory, xBase: number, fBase: number, n: number): number {
+  let F = f64View;
+  for (let i = 0; i < n; i++) {
+    const y = F[xBase + i]!;
+    const v = f(x, y);
+    if (typeof v !== 'number' || v - v !== 0) {
+      badX = y;
+      badValue = v;
+      return i;
+    }
+    if (F.length === 0) {
+      refreshViews(memory);
+      F = f64View;
+    }
+    F[fBase + i] = v;
+  }
+  return -1;
+}
+
+function limitFailure(p: InnerProblem, name: string, value: unknown, x: number, i: number): number {
+  p.message = `The inner limit ${name} returned ${typeof value === 'number' ? value : String(value)} at x = ${x}.`;
+  badX = x;
+  badValue = NaN;
+  return i;
+}
+
 function qagsSize(k: QuadExports, limit: number): number {
   if (limit !== sizeLimit) {
     sizeBytes = k.qags_workspace_size(limit);
@@ -149,6 +293,7 @@ export function integrate(
   tol: Tolerances,
   points: Float64Array | null,
   out: RawResult,
+  batch: BatchEval | null = null,
 ): void {
   const w = wasm();
   const k = quadKernels(w.exports);
@@ -181,9 +326,20 @@ export function integrate(
     const xBase = i32View[iBase + I_XPTR]! >> 3;
     const fBase = i32View[iBase + I_FPTR]! >> 3;
     let neval = 0;
+    const xs = batch === null ? null : new Float64Array(Math.max(60, i32View[iBase + I_NNODES]!));
+    const fs = xs === null ? null : new Float64Array(xs.length);
     while (task === TASK_NEED_F) {
       const n = i32View[iBase + I_NNODES]!;
-      const bad = evalBatch(f, memory, xBase, fBase, n);
+      let bad: number;
+      if (batch === null) bad = evalBatch(f, memory, xBase, fBase, n);
+      else {
+        xs!.set(f64View.subarray(xBase, xBase + n));
+        bad = batch(xs!, n, fs!);
+        if (bad < 0) {
+          freshViews(memory);
+          f64View.set(fs!.subarray(0, n), fBase);
+        }
+      }
       if (bad >= 0) {
         out.value = NaN;
         out.abserr = NaN;

@@ -5,7 +5,7 @@
  */
 import { show } from '../core/format.js';
 import { functionArg, integerArg, optionsArg, vectorArg } from '../core/validate.js';
-import { integrate, rawResult, type RawResult, type Tolerances } from './engine.js';
+import { innerIntegrals, integrate, rawResult, type InnerProblem, type RawResult, type Tolerances } from './engine.js';
 import { STATUS_NON_FINITE, STATUS_SUCCESS, statusMessage } from './messages.js';
 
 export interface QuadResult {
@@ -52,6 +52,9 @@ function toleranceArg(fn: string, name: string, value: unknown, fallback: number
   if (!(value >= 0)) throw new RangeError(`${fn}: ${name} must be non-negative, got ${show(value)}`);
   return value;
 }
+
+const NO_OPTIONS: Partial<QuadOptions> = Object.freeze({});
+const sharedRaw = rawResult();
 
 const DEFAULT_TOLERANCES: Tolerances = Object.freeze({ epsabs: DEFAULT_EPSABS, epsrel: DEFAULT_EPSREL, limit: DEFAULT_LIMIT });
 
@@ -114,13 +117,14 @@ export function quad(f: (x: number) => number, a: number, b: number, opts?: Quad
   functionArg(fn, 'f', f);
   a = limitArg(fn, 'a', a);
   b = limitArg(fn, 'b', b);
-  const o = optionsArg<QuadOptions>(fn, opts);
+  const o: Partial<QuadOptions> = opts === undefined ? NO_OPTIONS : optionsArg<QuadOptions>(fn, opts);
   const tol = resolveTolerances(fn, o);
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
   const points = o.points === undefined ? null : pointsArg(fn, o.points, lo, hi, tol.limit);
   if (a === b) return zeroResult();
-  const raw = rawResult();
+  // Filled at the very end of integrate and read at once, so nested calls cannot clobber it.
+  const raw = sharedRaw;
   integrate(f, lo, hi, tol, points, raw);
   return finish(raw, b < a ? -1 : 1, tol, nonFiniteMessage);
 }
@@ -155,50 +159,33 @@ export function dblquad(
   xb = limitArg(fn, 'xb', xb);
   const yaL = innerLimitArg(fn, 'ya', ya);
   const ybL = innerLimitArg(fn, 'yb', yb);
-  const tol = resolveTolerances(fn, optionsArg<DblquadOptions>(fn, opts));
+  const tol = resolveTolerances(fn, opts === undefined ? NO_OPTIONS : optionsArg<DblquadOptions>(fn, opts));
   if (xa === xb) return zeroResult();
 
-  let innerEvals = 0;
-  let innerErr = 0;
-  let innerStatus = STATUS_SUCCESS;
-  let innerX = NaN;
-  let badMessage = '';
-  const inner = rawResult();
-  const outerF = (x: number): number => {
-    const lo = typeof yaL === 'number' ? yaL : yaL(x);
-    const hi = typeof ybL === 'number' ? ybL : ybL(x);
-    if (typeof lo !== 'number' || Number.isNaN(lo)) {
-      badMessage = `The inner limit ya returned ${show(lo)} at x = ${x}.`;
-      return NaN;
-    }
-    if (typeof hi !== 'number' || Number.isNaN(hi)) {
-      badMessage = `The inner limit yb returned ${show(hi)} at x = ${x}.`;
-      return NaN;
-    }
-    if (lo === hi) return 0;
-    integrate((y) => f(x, y), Math.min(lo, hi), Math.max(lo, hi), tol, null, inner);
-    innerEvals += inner.neval;
-    if (inner.abserr > innerErr) innerErr = inner.abserr;
-    if (inner.status === STATUS_NON_FINITE) {
-      badMessage = `The integrand returned ${show(inner.badValue)} at (x, y) = (${x}, ${inner.badX}).`;
-      return NaN;
-    }
-    if (inner.status !== STATUS_SUCCESS && innerStatus === STATUS_SUCCESS) {
-      innerStatus = inner.status;
-      innerX = x;
-    }
-    return hi < lo ? -inner.value : inner.value;
+  const inner: InnerProblem = {
+    f,
+    ya: yaL,
+    yb: ybL,
+    tol,
+    neval: 0,
+    abserr: 0,
+    status: STATUS_SUCCESS,
+    failX: NaN,
+    message: '',
   };
   const outer = rawResult();
-  integrate(outerF, Math.min(xa, xb), Math.max(xa, xb), tol, null, outer);
-  outer.neval = innerEvals;
+  // The outer integrand is evaluated a whole batch of x at a time: the inner integrals of
+  // those x run side by side (innerIntegrals), each exactly as a separate quad would.
+  const unused = (): number => NaN;
+  integrate(unused, Math.min(xa, xb), Math.max(xa, xb), tol, null, outer, (xs, n, fs) => innerIntegrals(inner, xs, n, fs));
+  outer.neval = inner.neval;
   // SciPy's nquad reports the largest error estimate of all the quad calls it made.
-  if (innerErr > outer.abserr) outer.abserr = innerErr;
-  const result = finish(outer, xb < xa ? -1 : 1, tol, (raw) => badMessage || nonFiniteMessage(raw));
-  if (result.status === STATUS_SUCCESS && innerStatus !== STATUS_SUCCESS) {
-    result.status = innerStatus;
+  if (inner.abserr > outer.abserr) outer.abserr = inner.abserr;
+  const result = finish(outer, xb < xa ? -1 : 1, tol, (raw) => inner.message || nonFiniteMessage(raw));
+  if (result.status === STATUS_SUCCESS && inner.status !== STATUS_SUCCESS) {
+    result.status = inner.status;
     result.success = false;
-    result.message = `The inner integral at x = ${innerX} failed: ${statusMessage(innerStatus, tol.limit)}`;
+    result.message = `The inner integral at x = ${inner.failX} failed: ${statusMessage(inner.status, tol.limit)}`;
   }
   return result;
 }
