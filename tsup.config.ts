@@ -16,6 +16,8 @@ export default defineConfig([
     sourcemap: false,
     splitting: true,
     treeshake: true,
+    // Keep class names (Matrix, LinAlgError) readable in stack traces and console output.
+    keepNames: true,
     external: ['prom-client', 'commander', 'tinybench'],
   },
   {

@@ -40,7 +40,7 @@ function streamCap(n: i32): i32 {
 
 /** Doubles of workspace dsyev needs. */
 export function dsyev_workspace_size(n: i32, wantz: i32): i32 {
-  let size = 5 * even(n);
+  let size = 6 * even(n);
   if (wantz != 0) size += even(n * n) + even(pairsSize(n, n)) + even(streamCap(n));
   return size;
 }
@@ -52,7 +52,7 @@ export function dsyev(n: i32, a: usize, w: usize, z: usize, work: usize, wantz: 
   const e = d + ((<usize>even(n)) << 3);
   const tau = e + ((<usize>even(n)) << 3);
   const p = tau + ((<usize>even(n)) << 3);
-  const perm = p + ((<usize>even(n)) << 3);
+  const perm = p + ((<usize>(2 * even(n))) << 3); // p: 2n doubles
   const q = perm + ((<usize>even(n)) << 3);
   const x = q + ((<usize>even(n * n)) << 3);
   const stream = x + ((<usize>even(pairsSize(n, n))) << 3);

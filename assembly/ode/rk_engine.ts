@@ -81,6 +81,10 @@ function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f
   const w4 = s > 4 ? load<f64>(w, 32) : 0.0;
   const w5 = s > 5 ? load<f64>(w, 40) : 0.0;
   const w6 = s > 6 ? load<f64>(w, 48) : 0.0;
+  if (n >= PASS_MIN_N) {
+    combinePasses(out, y, k0, stride, w0, w1, w2, w3, w4, w5, w6, n, h);
+    return;
+  }
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const hv = f64x2.splat(h);
@@ -111,6 +115,68 @@ function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f
   }
 }
 
+/** From this size on, stage sums run as one tight pass per stage (no branch per element). */
+const PASS_MIN_N: i32 = 64;
+
+/** out = acc * w (first pass) or out += K * w (later passes), n elements. */
+function axpyPass(out: usize, k: usize, w: f64, first: bool, n: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const wv = f64x2.splat(w);
+    if (first) {
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.mul(v128.load(k + off), wv));
+      }
+    } else {
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.add(v128.load(out + off), f64x2.mul(v128.load(k + off), wv)));
+      }
+    }
+  }
+  if (first) {
+    for (; i < n; i++) {
+      const off = <usize>i << 3;
+      store<f64>(out + off, load<f64>(k + off) * w);
+    }
+  } else {
+    for (; i < n; i++) {
+      const off = <usize>i << 3;
+      store<f64>(out + off, load<f64>(out + off) + load<f64>(k + off) * w);
+    }
+  }
+}
+
+/**
+ * The large-n form of combine: the same operations per element in the same order
+ * (acc = K_0 w_0, acc += K_j w_j for each nonzero w_j, out = y + acc h), one stage at a time.
+ */
+function combinePasses(
+  out: usize, y: usize, k0: usize, stride: usize,
+  w0: f64, w1: f64, w2: f64, w3: f64, w4: f64, w5: f64, w6: f64, n: i32, h: f64,
+): void {
+  axpyPass(out, k0, w0, true, n);
+  if (w1 != 0) axpyPass(out, k0 + stride, w1, false, n);
+  if (w2 != 0) axpyPass(out, k0 + 2 * stride, w2, false, n);
+  if (w3 != 0) axpyPass(out, k0 + 3 * stride, w3, false, n);
+  if (w4 != 0) axpyPass(out, k0 + 4 * stride, w4, false, n);
+  if (w5 != 0) axpyPass(out, k0 + 5 * stride, w5, false, n);
+  if (w6 != 0) axpyPass(out, k0 + 6 * stride, w6, false, n);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const hv = f64x2.splat(h);
+    for (; i + 1 < n; i += 2) {
+      const off = <usize>i << 3;
+      v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(v128.load(out + off), hv)));
+    }
+  }
+  for (; i < n; i++) {
+    const off = <usize>i << 3;
+    store<f64>(out + off, load<f64>(y + off) + load<f64>(out + off) * h);
+  }
+}
+
 /** RMS of (Σ_j e_j K_j) h / (atol + rtol max(|y|, |y_new|)), summed in index order. */
 function errorNorm(ws: usize, n: i32, e: usize, rows: i32, h: f64): f64 {
   const k0 = krow(ws, n, 0);
@@ -128,6 +194,39 @@ function errorNorm(ws: usize, n: i32, e: usize, rows: i32, h: f64): f64 {
   const atol = vec(ws, n, V_ATOL);
   const rtol = getH(ws, H_RTOL);
   let sum: f64 = 0;
+  if (n >= PASS_MIN_N) {
+    // Y_IN is free once f(t + h, y_new) is in: the error vector goes there, stage by stage,
+    // then the ratios elementwise, then the squares summed in index order.
+    const err = vec(ws, n, V_Y_IN);
+    axpyPass(err, k0, e0, true, n);
+    if (e1 != 0) axpyPass(err, k1, e1, false, n);
+    if (e2 != 0) axpyPass(err, k2, e2, false, n);
+    if (e3 != 0) axpyPass(err, k3, e3, false, n);
+    if (e4 != 0) axpyPass(err, k4, e4, false, n);
+    if (e5 != 0) axpyPass(err, k5, e5, false, n);
+    if (e6 != 0) axpyPass(err, k6, e6, false, n);
+    let i = 0;
+    if (ASC_FEATURE_SIMD) {
+      const hv = f64x2.splat(h);
+      const rv = f64x2.splat(rtol);
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        const big = f64x2.max(f64x2.abs(v128.load(y + off)), f64x2.abs(v128.load(yNew + off)));
+        const scale = f64x2.add(v128.load(atol + off), f64x2.mul(big, rv));
+        v128.store(err + off, f64x2.div(f64x2.mul(v128.load(err + off), hv), scale));
+      }
+    }
+    for (; i < n; i++) {
+      const off = <usize>i << 3;
+      const scale = load<f64>(atol + off) + Math.max(Math.abs(load<f64>(y + off)), Math.abs(load<f64>(yNew + off))) * rtol;
+      store<f64>(err + off, (load<f64>(err + off) * h) / scale);
+    }
+    for (let j = 0; j < n; j++) {
+      const r = load<f64>(err + (<usize>j << 3));
+      sum += r * r;
+    }
+    return Math.sqrt(sum) / Math.sqrt(<f64>n);
+  }
   for (let i = 0; i < n; i++) {
     const off = <usize>i << 3;
     let acc = load<f64>(k0 + off) * e0;

@@ -44,8 +44,6 @@ export function cauchy(s: Lbfgsb): i32 {
   const col2 = 2 * col;
   let f1: f64 = 0;
 
-  for (let i = 1; i <= col2; i++) st(p, i, 0);
-
   // Variables at a bound with the gradient pointing out are fixed; the others move along
   // -g, and those that can reach a bound get a breakpoint t(i).
   for (let i = 1; i <= n; i++) {
@@ -66,18 +64,12 @@ export function cauchy(s: Lbfgsb): i32 {
         if (Math.abs(neggi) <= 0) sti(iwhere, i, -3);
       }
     }
-    let pointr = head;
     const iw = ldi(iwhere, i);
     if (iw != 0 && iw != -1) {
       st(d, i, 0);
     } else {
       st(d, i, neggi);
       f1 -= neggi * neggi;
-      for (let j = 1; j <= col; j++) {
-        st(p, j, ld(p, j) + ld2(wy, n, i, pointr) * neggi);
-        st(p, col + j, ld(p, col + j) + ld2(ws, n, i, pointr) * neggi);
-        pointr = pointr % m + 1;
-      }
       if (nb <= 2 && nb != 0 && neggi < 0) {
         nbreak++;
         sti(iorder, nbreak, i);
@@ -100,6 +92,28 @@ export function cauchy(s: Lbfgsb): i32 {
         if (Math.abs(neggi) > 0) bnded = false;
       }
     }
+  }
+
+  // p = W'd: p(j) = sum over the moving variables i (in order) of wy(i, j) d(i), and the
+  // same with ws. Summed column by column (contiguous memory); each p(j) adds its terms in
+  // the same order as the reference's row-by-row loop, so the sums are identical.
+  let pointr = head;
+  for (let j = 1; j <= col; j++) {
+    const wyc = wy + ((<usize>(pointr - 1) * <usize>n) << 3);
+    const wsc = ws + ((<usize>(pointr - 1) * <usize>n) << 3);
+    let py: f64 = 0, ps: f64 = 0;
+    for (let i = 1; i <= n; i++) {
+      const iw = ldi(iwhere, i);
+      if (iw == 0 || iw == -1) {
+        const off = (<usize>(i - 1)) << 3;
+        const di = load<f64>(d + off);
+        py += load<f64>(wyc + off) * di;
+        ps += load<f64>(wsc + off) * di;
+      }
+    }
+    st(p, j, py);
+    st(p, col + j, ps);
+    pointr = pointr == m ? 1 : pointr + 1;
   }
 
   if (theta != 1) {
@@ -178,7 +192,7 @@ export function cauchy(s: Lbfgsb): i32 {
         for (let j = 1; j <= col; j++) {
           st(wbp, j, ld2(wy, n, ibp, pointr));
           st(wbp, col + j, theta * ld2(ws, n, ibp, pointr));
-          pointr = pointr % m + 1;
+          pointr = pointr == m ? 1 : pointr + 1;
         }
         const info = bmv(m, sy, wt, col, wbp, v);
         if (info != 0) return info;

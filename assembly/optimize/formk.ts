@@ -13,17 +13,7 @@
  * References: Byrd, Lu, Nocedal & Zhu (1995), section 5.1 (direct primal method);
  * Zhu, Byrd, Lu & Nocedal (1997), algorithm 778.
  */
-import { Lbfgsb, ld2, st2, ldi, at2, dot } from "./state";
-
-/** Base address of column j (1-based) of an n-row matrix, as if 0-based rows. */
-@inline function col0(a: usize, n: i32, j: i32): usize {
-  return a + ((<usize>(j - 1) * <usize>n) << 3);
-}
-
-/** Byte offset of variable ind(k) (1-based index list) inside a column. */
-@inline function idx(ind: usize, k: i32): usize {
-  return (<usize>(load<i32>(ind + ((<usize>(k - 1)) << 2)) - 1)) << 3;
-}
+import { Lbfgsb, ld2, st2, ldi, at2, dot, col0, idx } from "./state";
 import { dpofa, dtrsl } from "./linpack";
 
 export function formk(s: Lbfgsb): i32 {
@@ -67,7 +57,7 @@ export function formk(s: Lbfgsb): i32 {
       st2(wn1, m2, iy, jy, temp1);
       st2(wn1, m2, is, js, temp2);
       st2(wn1, m2, is, jy, temp3);
-      jpntr = jpntr % m + 1;
+      jpntr = jpntr == m ? 1 : jpntr + 1;
     }
     // New column in block (2,1).
     const jy = col;
@@ -82,7 +72,7 @@ export function formk(s: Lbfgsb): i32 {
         const o = idx(ind, k);
         temp3 += load<f64>(wsI + o) * load<f64>(wyJ + o);
       }
-      ipntr = ipntr % m + 1;
+      ipntr = ipntr == m ? 1 : ipntr + 1;
       st2(wn1, m2, is2, jy, temp3);
     }
     upcl = col - 1;
@@ -111,9 +101,9 @@ export function formk(s: Lbfgsb): i32 {
       }
       st2(wn1, m2, iy, jy, ld2(wn1, m2, iy, jy) + temp1 - temp3);
       st2(wn1, m2, is, js, ld2(wn1, m2, is, js) - temp2 + temp4);
-      jpntr = jpntr % m + 1;
+      jpntr = jpntr == m ? 1 : jpntr + 1;
     }
-    ipntr = ipntr % m + 1;
+    ipntr = ipntr == m ? 1 : ipntr + 1;
   }
   // Correct the old part of block (2,1).
   ipntr = head;
@@ -131,9 +121,9 @@ export function formk(s: Lbfgsb): i32 {
       }
       if (is <= jy + m) st2(wn1, m2, is, jy, ld2(wn1, m2, is, jy) + temp1 - temp3);
       else st2(wn1, m2, is, jy, ld2(wn1, m2, is, jy) - temp1 + temp3);
-      jpntr = jpntr % m + 1;
+      jpntr = jpntr == m ? 1 : jpntr + 1;
     }
-    ipntr = ipntr % m + 1;
+    ipntr = ipntr == m ? 1 : ipntr + 1;
   }
 
   // Upper triangle of WN = [ D + Y'ZZ'Y/theta   -L_a' + R_z' ]

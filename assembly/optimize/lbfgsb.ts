@@ -5,8 +5,8 @@
  * Protocol. TS sizes the workspace with lbfgsb_workspace_size(n, m), calls
  * lbfgsb_init(w, n, m, maxls, tol, pgtol), writes x, l, u, nbd at the offsets given by
  * lbfgsb_offset(n, m, which), then calls lbfgsb(w) repeatedly:
- *  - TASK_FG_START / TASK_FG_LNSRCH: evaluate f and g at x (lbfgsb_x) and store them
- *    (lbfgsb_set_f, and g at lbfgsb_offset(.., OFF_G)); call again.
+ *  - TASK_FG_START / TASK_FG_LNSRCH: evaluate f and g at x (lbfgsb_offset(n, m, OFF_X))
+ *    and store them (lbfgsb_set_f, and g at lbfgsb_offset(n, m, OFF_G)); call again.
  *  - TASK_NEW_X: a new iterate x was accepted (f and g current); call again to continue,
  *    or stop (maxiter/maxfun/callback are the caller's tests, as in SciPy's Python loop).
  *  - TASK_CONV_PGTOL: sup-norm of the projected gradient <= pgtol.

@@ -11,7 +11,7 @@
  *
  * References: Byrd, Nocedal & Schnabel (1994); Byrd, Lu, Nocedal & Zhu (1995), section 3.
  */
-import { Lbfgsb, ld2, st2, at2, dot } from "./state";
+import { Lbfgsb, ld2, st2, at2 } from "./state";
 import { dpofa } from "./linpack";
 
 export function matupd(s: Lbfgsb, rr: f64, dr: f64): void {
@@ -38,9 +38,18 @@ export function matupd(s: Lbfgsb, rr: f64, dr: f64): void {
   }
   let pointr = s.head;
   for (let j = 1; j <= col - 1; j++) {
-    st2(sy, m, col, j, dot(n, d, at2(wy, n, 1, pointr)));
-    st2(ss, m, j, col, dot(n, at2(ws, n, 1, pointr), d));
-    pointr = pointr % m + 1;
+    // d'y_j and s_j'd, each summed in order, in one pass for instruction-level parallelism.
+    const wyc = at2(wy, n, 1, pointr), wsc = at2(ws, n, 1, pointr);
+    let sumY: f64 = 0, sumS: f64 = 0;
+    for (let i = 0; i < n; i++) {
+      const off = (<usize>i) << 3;
+      const di = load<f64>(d + off);
+      sumY += di * load<f64>(wyc + off);
+      sumS += load<f64>(wsc + off) * di;
+    }
+    st2(sy, m, col, j, sumY);
+    st2(ss, m, j, col, sumS);
+    pointr = pointr == m ? 1 : pointr + 1;
   }
   if (s.stp == 1) st2(ss, m, col, col, s.dtd);
   else st2(ss, m, col, col, s.stp * s.stp * s.dtd);

@@ -152,7 +152,20 @@ export const HEADER_BYTES: usize = (offsetof<Lbfgsb>() + 15) & ~<usize>15;
   store<i32>(v + ((<usize>(i - 1)) << 2), value);
 }
 
-/** dot product of n doubles at x and y (contiguous). */
+/** Base address of column j (1-based) of a matrix with n rows. */
+@inline export function col0(a: usize, n: i32, j: i32): usize {
+  return a + ((<usize>(j - 1) * <usize>n) << 3);
+}
+
+/** Byte offset of variable ind(k) (a 1-based index list) inside a column. */
+@inline export function idx(ind: usize, k: i32): usize {
+  return (<usize>(load<i32>(ind + ((<usize>(k - 1)) << 2)) - 1)) << 3;
+}
+
+/**
+ * Dot product of n contiguous doubles, summed in order (as the reference BLAS ddot does,
+ * so results match SciPy's to the last bit; no SIMD reassociation).
+ */
 export function dot(n: i32, x: usize, y: usize): f64 {
   let s: f64 = 0;
   for (let i = 0; i < n; i++) {

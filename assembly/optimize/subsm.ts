@@ -15,7 +15,7 @@
  * References: Byrd, Lu, Nocedal & Zhu (1995), section 5.1; Morales & Nocedal (2011),
  * Remark on "Algorithm 778: L-BFGS-B", ACM TOMS 38(1):7.
  */
-import { Lbfgsb, ld, st, ld2, ldi, at2 } from "./state";
+import { Lbfgsb, ld, st, ldi, col0, idx } from "./state";
 import { bmv } from "./bmv";
 import { dtrsl } from "./linpack";
 
@@ -38,11 +38,12 @@ export function cmprlb(s: Lbfgsb): i32 {
   for (let j = 1; j <= col; j++) {
     const a1 = ld(wa, j);
     const a2 = theta * ld(wa, col + j);
+    const wyc = col0(s.wy, n, pointr), wsc = col0(s.ws, n, pointr);
     for (let i = 1; i <= s.nfree; i++) {
-      const k = ldi(index, i);
-      st(r, i, ld(r, i) + ld2(s.wy, n, k, pointr) * a1 + ld2(s.ws, n, k, pointr) * a2);
+      const o = idx(index, i);
+      st(r, i, ld(r, i) + load<f64>(wyc + o) * a1 + load<f64>(wsc + o) * a2);
     }
-    pointr = pointr % m + 1;
+    pointr = pointr == m ? 1 : pointr + 1;
   }
   return 0;
 }
@@ -59,14 +60,16 @@ export function subsm(s: Lbfgsb): i32 {
   let pointr = head;
   for (let i = 1; i <= col; i++) {
     let temp1: f64 = 0, temp2: f64 = 0;
+    const wyc = col0(wy, n, pointr), wsc = col0(ws, n, pointr);
     for (let j = 1; j <= nsub; j++) {
-      const k = ldi(ind, j);
-      temp1 += ld2(wy, n, k, pointr) * ld(d, j);
-      temp2 += ld2(ws, n, k, pointr) * ld(d, j);
+      const o = idx(ind, j);
+      const dj = ld(d, j);
+      temp1 += load<f64>(wyc + o) * dj;
+      temp2 += load<f64>(wsc + o) * dj;
     }
     st(wv, i, temp1);
     st(wv, col + i, theta * temp2);
-    pointr = pointr % m + 1;
+    pointr = pointr == m ? 1 : pointr + 1;
   }
   // wv = K^-1 wv
   const m2 = 2 * m, col2 = 2 * col;
@@ -80,11 +83,13 @@ export function subsm(s: Lbfgsb): i32 {
   pointr = head;
   for (let jy = 1; jy <= col; jy++) {
     const js = col + jy;
+    const wyc = col0(wy, n, pointr), wsc = col0(ws, n, pointr);
+    const wvy = ld(wv, jy), wvs = ld(wv, js);
     for (let i = 1; i <= nsub; i++) {
-      const k = ldi(ind, i);
-      st(d, i, ld(d, i) + ld2(wy, n, k, pointr) * ld(wv, jy) / theta + ld2(ws, n, k, pointr) * ld(wv, js));
+      const o = idx(ind, i);
+      st(d, i, ld(d, i) + load<f64>(wyc + o) * wvy / theta + load<f64>(wsc + o) * wvs);
     }
-    pointr = pointr % m + 1;
+    pointr = pointr == m ? 1 : pointr + 1;
   }
   const rtheta = 1.0 / theta;
   for (let i = 1; i <= nsub; i++) st(d, i, rtheta * ld(d, i));

@@ -76,7 +76,7 @@ function checkHeat(yEnd) {
   const decay = Math.exp(-HEAT_LAMBDA * HEAT_T);
   let err = 0;
   for (let i = 0; i < HEAT_N; i++) err = Math.max(err, Math.abs(yEnd[i] - decay * y0[i]));
-  if (!(err < 1e-4)) throw new Error(`heat: max error ${err}`);
+  if (!(err < 2e-3)) throw new Error(`heat: max error ${err}`);
 }
 
 let lorenzRef = null;
@@ -161,20 +161,20 @@ function decayCase(t1, m) {
     name: `ode decay y'=-y [0,${t1}] ${m} points`,
     area: 'ode',
     impls: {
-      scicomp: () => scicompImpl(decayIn, [0, t1], [1], { tEval }, (r) => checkDecay(r.t, r.y[0], 1e-3)),
+      scicomp: () => scicompImpl(decayIn, [0, t1], [1], { tEval }, (r) => checkDecay(r.t, r.y[0], 5e-3)),
       'numeric.dopri': async () => {
         const numeric = await numericImpl();
         const ts = Array.from(tEval);
         return {
           run: () => numeric.dopri(0, t1, [1], decayOut, 1e-6, 1e6).at(ts),
-          check: (ys) => checkDecay(ts, ys.map((y) => y[0]), 1e-3),
+          check: (ys) => checkDecay(ts, ys.map((y) => y[0]), 5e-3),
         };
       },
       odex: async () => {
         const Solver = await odexImpl();
         return {
           run: () => odexGrid(Solver, decayOut, 0, t1, [1], m, 1e-3, 1e-6),
-          check: ({ ts, ys }) => checkDecay(ts, ys.map((y) => y[0]), 1e-3),
+          check: ({ ts, ys }) => checkDecay(ts, ys.map((y) => y[0]), 5e-3),
         };
       },
     },

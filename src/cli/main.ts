@@ -124,11 +124,11 @@ export function program(io: Io, hooks: MainHooks, setCode: (c: number) => void):
     .description('scicomp operations: benchmarks, health checks and a security audit')
     .version(packageVersion(), '-V, --version', 'print the package version')
     .helpOption('-h, --help', 'show help')
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for the options)')
     .configureOutput(output)
     .exitOverride();
   for (const cmd of [benchCommand(io, hooks, setCode), healthCommand(io, hooks, setCode), auditCommand(io, hooks, setCode)]) {
-    cmd.helpOption('-h, --help', 'show help').configureOutput(output).exitOverride().showHelpAfterError();
+    cmd.helpOption('-h, --help', 'show help').configureOutput(output).exitOverride().showHelpAfterError('(add --help for the options)');
     prog.addCommand(cmd);
   }
   return prog;
@@ -140,7 +140,7 @@ export async function main(argv: readonly string[], io: Io = processIo(), hooks:
   const prog = program(io, hooks, (c) => (code = c));
   try {
     if (argv.length === 0) {
-      prog.outputHelp();
+      prog.outputHelp({ error: true });
       return EXIT_USAGE;
     }
     await prog.parseAsync([...argv], { from: 'user' });

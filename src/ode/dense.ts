@@ -3,43 +3,83 @@
  *   y(t) = y_old + h Σ_k Q_k x^(k+1),  x = (t - t_old) / h,
  * evaluated in the order SciPy's RkDenseOutput uses (powers by cumulative product, the
  * sum in k order, then the scaling by h, then y_old), so values agree with SciPy's bit for
- * bit when Q does. `OdeSolution` chooses the segment as SciPy's does (extrapolating with
- * the first or last piece outside the span).
+ * bit when Q does. `odeSolution` chooses the segment as SciPy's OdeSolution does
+ * (extrapolating with the first or last piece outside the span).
+ *
+ * A step's interpolant is a record of doubles, kept in one growing array for the whole
+ * solution (no allocation per step): [t_old, h, Q_0 (n), ..., Q_{cols-1} (n), y_old (n)].
  */
 
-/** One step's interpolant, copied out of the workspace (owned by JS, survives callbacks). */
-export interface Segment {
-  tOld: number;
-  h: number;
-  /** Q_k of component i at q[k * n + i]. */
-  q: Float64Array;
-  yOld: Float64Array;
-}
+export const segmentWidth = (n: number, cols: number): number => 2 + (cols + 1) * n;
 
-/** Evaluate the interpolant at t into out (length n). */
-export function evalSegment(q: Float64Array, yOld: Float64Array, cols: number, tOld: number, h: number, t: number, out: Float64Array): Float64Array {
-  const n = yOld.length;
+/** Evaluate the interpolant stored at rec[base...] at t into out (length n). */
+export function evalSegment(rec: Float64Array, base: number, n: number, cols: number, t: number, out: Float64Array): Float64Array {
+  const tOld = rec[base]!;
+  const h = rec[base + 1]!;
+  const q = base + 2;
+  const yOld = q + cols * n;
   const x = (t - tOld) / h;
   const p1 = x * x;
   const p2 = p1 * x;
   const p3 = p2 * x;
   if (cols === 4) {
     for (let i = 0; i < n; i++) {
-      const s = q[i]! * x + q[n + i]! * p1 + q[2 * n + i]! * p2 + q[3 * n + i]! * p3;
-      out[i] = h * s + yOld[i]!;
+      const s = rec[q + i]! * x + rec[q + n + i]! * p1 + rec[q + 2 * n + i]! * p2 + rec[q + 3 * n + i]! * p3;
+      out[i] = h * s + rec[yOld + i]!;
     }
   } else {
     for (let i = 0; i < n; i++) {
-      const s = q[i]! * x + q[n + i]! * p1 + q[2 * n + i]! * p2;
-      out[i] = h * s + yOld[i]!;
+      const s = rec[q + i]! * x + rec[q + n + i]! * p1 + rec[q + 2 * n + i]! * p2;
+      out[i] = h * s + rec[yOld + i]!;
     }
   }
   return out;
 }
 
-/** The continuous solution assembled from the step interpolants. */
-export function odeSolution(ts: Float64Array, segs: Segment[], cols: number): (t: number) => Float64Array {
-  const nSeg = segs.length;
+/** A growable store of fixed-width records (one per accepted step). */
+export class RecordStore {
+  data: Float64Array;
+  count = 0;
+  constructor(readonly width: number, capacity = Math.max(4, Math.min(64, Math.floor(2048 / Math.max(1, width))))) {
+    this.data = new Float64Array(Math.max(1, width * capacity));
+  }
+  push(src: Float64Array): void {
+    const need = (this.count + 1) * this.width;
+    if (need > this.data.length) {
+      const grown = new Float64Array(Math.max(need, this.data.length * 2));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const base = this.count * this.width;
+    const w = this.width;
+    if (w < 64) for (let k = 0; k < w; k++) this.data[base + k] = src[k]!;
+    else this.data.set(src.length === w ? src : src.subarray(0, w), base);
+    this.count++;
+  }
+  /**
+   * Column split: out[i][k] = record k, entry i. The columns are disjoint subarrays of one
+   * fresh buffer (one allocation instead of one per component).
+   */
+  columns(): Float64Array[] {
+    const m = this.count;
+    const w = this.width;
+    const all = new Float64Array(w * m);
+    const src = this.data;
+    for (let k = 0; k < m; k++) {
+      const base = k * w;
+      for (let i = 0; i < w; i++) all[i * m + k] = src[base + i]!;
+    }
+    const out: Float64Array[] = new Array(w);
+    for (let i = 0; i < w; i++) out[i] = all.subarray(i * m, (i + 1) * m);
+    return out;
+  }
+}
+
+/** The continuous solution assembled from the step interpolants (ts: segment boundaries). */
+export function odeSolution(ts: Float64Array, store: RecordStore, n: number, cols: number): (t: number) => Float64Array {
+  const nSeg = store.count;
+  const rec = store.data.slice(0, nSeg * store.width);
+  const width = store.width;
   const ascending = ts[ts.length - 1]! >= ts[0]!;
   // ts in ascending order for the search (SciPy's ts_sorted).
   const sorted = ascending ? ts : ts.slice().reverse();
@@ -56,7 +96,6 @@ export function odeSolution(ts: Float64Array, segs: Segment[], cols: number): (t
     }
     let seg = Math.min(Math.max(lo - 1, 0), nSeg - 1);
     if (!ascending) seg = nSeg - 1 - seg;
-    const s = segs[seg]!;
-    return evalSegment(s.q, s.yOld, cols, s.tOld, s.h, t, new Float64Array(s.yOld.length));
+    return evalSegment(rec, seg * width, n, cols, t, new Float64Array(n));
   };
 }

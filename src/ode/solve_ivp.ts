@@ -11,7 +11,7 @@ import { withArena } from '../wasm/arena.js';
 import { show } from '../core/format.js';
 import { functionArg, optionsArg, vectorArg } from '../core/validate.js';
 import { activeEvents, brentRoot } from './events.js';
-import { evalSegment, odeSolution, type Segment } from './dense.js';
+import { evalSegment, odeSolution, RecordStore, segmentWidth } from './dense.js';
 import type { EventFn, OdeFun, OdeMethod, OdeOptions, OdeResult } from './types.js';
 
 const FN = 'solveIvp';
@@ -39,6 +39,7 @@ const H_T_STAGE = 8, H_STATE = 9, H_BAD_INDEX = 17, H_FIRST_STEP = 18;
 const HEADER = 32;
 /** Bytes kept free above the workspace for nested calls (a few small workspaces). */
 const NESTED_HEADROOM = 1 << 16;
+const EMPTY = new Float64Array(0);
 const V_ATOL = 0, V_Y = 1, V_Y_OLD = 2, V_Y_IN = 4, V_F_OUT = 5, V_Q = 13;
 
 interface OdeExports {
@@ -49,6 +50,41 @@ interface OdeExports {
   rk23(ws: number, n: number): number;
   rk23_dense(ws: number, n: number): void;
   rk23_workspace_size(n: number): number;
+}
+
+/** Kernel code used by fastStages: the last evaluation needs the general path. */
+const SLOW = 100;
+
+interface Counter {
+  nfev: number;
+  /** The return value of the evaluation that left the fast path. */
+  pending: void | ArrayLike<number>;
+}
+
+/**
+ * The hot loop, kept small and free of closures so that it compiles to tight code: the
+ * kernel has asked for f (NEED_F); evaluate on the mailbox views and call back until it
+ * asks for something else. Leaves with SLOW when the function returned an array instead
+ * of filling dydt, or when memory grew during the call (views detached).
+ */
+function fastStages(
+  step: (ws: number, n: number) => number, ws: number, n: number, fun: OdeFun,
+  hv: Float64Array, yIn: Float64Array, fOut: Float64Array, counter: Counter,
+): number {
+  let k = 0;
+  let code = NEED_F;
+  do {
+    const r = fun(hv[H_T_STAGE]!, yIn, fOut);
+    k++;
+    if ((r !== undefined && r !== fOut) || hv.length === 0) {
+      counter.nfev += k;
+      counter.pending = r;
+      return SLOW;
+    }
+    code = step(ws, n);
+  } while (code === NEED_F);
+  counter.nfev += k;
+  return code;
 }
 
 /** The unwrapped WASM export behind @assemblyscript/loader's argument-count shim. */
@@ -163,35 +199,6 @@ function tSpanArg(value: unknown): [number, number] {
   return [out[0]!, out[1]!];
 }
 
-/** A growable row store: one row of `width` doubles per accepted step. */
-class Rows {
-  data: Float64Array;
-  count = 0;
-  constructor(readonly width: number, capacity = 64) {
-    this.data = new Float64Array(Math.max(1, width * capacity));
-  }
-  push(src: ArrayLike<number>): void {
-    const need = (this.count + 1) * this.width;
-    if (need > this.data.length) {
-      const grown = new Float64Array(Math.max(need, this.data.length * 2));
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data.set(src, this.count * this.width);
-    this.count++;
-  }
-  /** Column-major split: out[i][k] = row k, entry i. */
-  columns(): Float64Array[] {
-    const out: Float64Array[] = [];
-    for (let i = 0; i < this.width; i++) {
-      const col = new Float64Array(this.count);
-      for (let k = 0; k < this.count; k++) col[k] = this.data[k * this.width + i]!;
-      out.push(col);
-    }
-    return out;
-  }
-}
-
 /**
  * Integrate y' = fun(t, y) from tSpan[0] to tSpan[1]. See /shared/api.md (ODE) and docs/ode.md.
  */
@@ -254,23 +261,27 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     // memory (detaching the views), this evaluation is redone on JS-owned copies, which are
     // then used for the rest of the integration (`direct = false`).
     let direct = true;
-    const yUser = new Float64Array(n);
-    const dydt = new Float64Array(n);
-    let nfev = 0;
+    let yUser = EMPTY;
+    let dydt = EMPTY;
+    const counter: Counter = { nfev: 0, pending: undefined };
 
     // Outputs.
     const tEval = o.tEval;
     let tEvalIdx = 0;
     const tOut: number[] = [];
-    const yRows = new Rows(n, tEval ? 0 : 64);
+    const yRows = new RecordStore(n, tEval ? 0 : 64);
     let yEvalCols: Float64Array[] | null = null;
-    if (tEval) yEvalCols = Array.from({ length: n }, () => new Float64Array(tEval.length));
+    if (tEval) {
+      const all = new Float64Array(n * tEval.length);
+      yEvalCols = Array.from({ length: n }, (_, i) => all.subarray(i * tEval.length, (i + 1) * tEval.length));
+    }
     if (!tEval) {
       tOut.push(t0);
       yRows.push(y0v);
     }
     const segTs: number[] = [t0];
-    const segs: Segment[] = [];
+    const width = segmentWidth(n, cols);
+    const segs = o.denseOutput ? new RecordStore(width) : null;
 
     // Events.
     let g = new Float64Array(nEv);
@@ -281,9 +292,10 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     for (let e = 0; e < nEv; e++) g[e] = o.events[e]!(t0, y0v.slice());
     if (nEv > 0 && yV.length === 0) refresh();
 
-    // The current step's interpolant, copied out when first needed.
-    let segQ: Float64Array | null = null;
-    let segYOld: Float64Array | null = null;
+    // The current step's interpolant, copied out of the workspace when first needed into a
+    // reused JS record (it must survive user callbacks, which may detach WASM views).
+    const needSeg = o.denseOutput || nEv > 0 || tEval !== null;
+    const seg = needSeg ? new Float64Array(width) : EMPTY;
     let segTOld = 0;
     let segH = 0;
     let haveSeg = false;
@@ -291,11 +303,23 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
       if (haveSeg) return;
       if (hv.length === 0) refresh();
       dense(ws, n);
-      segQ = qV.slice();
-      segYOld = yOldV.slice();
+      seg[0] = segTOld;
+      seg[1] = segH;
+      const m = cols * n;
+      if (n < 16) {
+        for (let k = 0; k < m; k++) seg[2 + k] = qV[k]!;
+        for (let i = 0; i < n; i++) seg[2 + m + i] = yOldV[i]!;
+      } else {
+        seg.set(qV, 2);
+        seg.set(yOldV, 2 + m);
+      }
       haveSeg = true;
     };
-    const solAt = (t: number): Float64Array => evalSegment(segQ!, segYOld!, cols, segTOld, segH, t, new Float64Array(n));
+    const scratch = needSeg ? new Float64Array(n) : EMPTY;
+    /** y(t) on the current step into a fresh array (kept by the caller). */
+    const solAt = (t: number): Float64Array => evalSegment(seg, 0, n, cols, t, new Float64Array(n));
+    /** y(t) on the current step into a reused array (valid during one user call). */
+    const solScratch = (t: number): Float64Array => evalSegment(seg, 0, n, cols, t, scratch);
 
     let status: -1 | 0 | 1 | null = null;
     let message = '';
@@ -305,36 +329,37 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
         const tS = hv[H_T_STAGE]!;
         let r: void | ArrayLike<number>;
         if (direct) {
-          // Fast path: y and dydt are the workspace mailbox itself (no copies).
-          r = fun(tS, yInV, fOutV);
-          nfev++;
+          code = fastStages(step, ws, n, fun, hv, yInV, fOutV, counter);
+          if (code !== SLOW) continue;
+          r = counter.pending;
+          counter.pending = undefined;
           if (hv.length === 0) {
             // Memory grew during the call (a nested scicomp call needed more): the views
             // the function saw went stale part-way, so its reads or writes may be lost.
             // Evaluate this point again on JS-owned copies and stay on copies from now on.
             refresh();
             direct = false;
-            continue;
-          }
-          if (r === undefined || r === fOutV) {
-            code = step(ws, n);
+            yUser = new Float64Array(n);
+            dydt = new Float64Array(n);
+            code = NEED_F;
             continue;
           }
         } else {
           if (n < 32) for (let i = 0; i < n; i++) yUser[i] = yInV[i]!;
           else yUser.set(yInV);
           r = fun(tS, yUser, dydt);
-          nfev++;
+          counter.nfev++;
           if (hv.length === 0) refresh();
           if (r === undefined || r === dydt) r = dydt;
         }
+        const tNow = hv[H_T_STAGE]!;
         if (r !== null && typeof r === 'object' && (r as ArrayLike<number>).length === n) {
           fOutV.set(r as ArrayLike<number>);
         } else {
           const got = r !== null && typeof r === 'object' && typeof (r as ArrayLike<number>).length === 'number'
             ? `an array of length ${(r as ArrayLike<number>).length}` : show(r);
           status = -1;
-          message = `${FN}: fun must fill dydt or return an array of length ${n}, got ${got} at t = ${tS}`;
+          message = `${FN}: fun must fill dydt or return an array of length ${n}, got ${got} at t = ${tNow}`;
           break;
         }
         code = step(ws, n);
@@ -361,7 +386,10 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
 
       if (nEv > 0) {
         const yEnd = yV.slice();
-        for (let e = 0; e < nEv; e++) gNew[e] = o.events[e]!(t, yEnd.slice());
+        for (let e = 0; e < nEv; e++) {
+          scratch.set(yEnd);
+          gNew[e] = o.events[e]!(t, scratch);
+        }
         if (hv.length === 0) refresh();
         const active = activeEvents(g, gNew, o.eventDir);
         if (active.length > 0) {
@@ -370,7 +398,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
           const roots = active.map((e) => {
             eventCount[e]!++;
             const ev = o.events[e]!;
-            return brentRoot((tt) => ev(tt, solAt(tt)), tStart, t);
+            return brentRoot((tt) => ev(tt, solScratch(tt)), tStart, t);
           });
           if (hv.length === 0) refresh();
           let order = active.map((_, k) => k);
@@ -401,19 +429,16 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
           // SciPy drops a zero-length piece (a terminal event exactly at a step start).
         } else {
           tOut.push(t);
-          yRows.push(yEventEnd ?? yV);
+          yRows.push(yEventEnd ?? (hv.length === 0 ? (refresh(), yV) : yV));
         }
       } else {
         let end = tEvalIdx;
         while (end < tEval.length && dir * (tEval[end]! - t) <= 0) end++;
         if (end > tEvalIdx) {
           ensureSeg();
-          const tmpY = new Float64Array(n);
           for (let k = tEvalIdx; k < end; k++) {
-            const tk = tEval[k]!;
-            evalSegment(segQ!, segYOld!, cols, segTOld, segH, tk, tmpY);
-            for (let i = 0; i < n; i++) yEvalCols![i]![k] = tmpY[i]!;
-            tOut.push(tk);
+            evalSegment(seg, 0, n, cols, tEval[k]!, scratch);
+            for (let i = 0; i < n; i++) yEvalCols![i]![k] = scratch[i]!;
           }
           tEvalIdx = end;
         }
@@ -422,7 +447,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
         const dup = !tEval && segTs.length > 1 && segTs[segTs.length - 1] === t;
         if (!dup) {
           segTs.push(t);
-          segs.push({ tOld: segTOld, h: segH, q: segQ!, yOld: segYOld! });
+          segs!.push(seg);
         }
       }
       if (status !== null) break;
@@ -430,17 +455,23 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     }
 
     const success = status !== -1;
-    const tArr = Float64Array.from(tOut);
+    let tArr: Float64Array;
     let yArr: Float64Array[];
-    if (tEval) yArr = yEvalCols!.map((col) => col.slice(0, tOut.length));
-    else yArr = yRows.columns();
+    if (tEval) {
+      // The outputs are the first tEvalIdx entries of tEval.
+      tArr = tEvalIdx === tEval.length ? tEval : tEval.slice(0, tEvalIdx);
+      yArr = tEvalIdx === tEval.length ? yEvalCols! : yEvalCols!.map((col) => col.slice(0, tEvalIdx));
+    } else {
+      tArr = Float64Array.from(tOut);
+      yArr = yRows.columns();
+    }
     return {
       t: tArr,
       y: yArr,
-      sol: o.denseOutput && segs.length > 0 ? odeSolution(Float64Array.from(segTs), segs, cols) : null,
+      sol: segs && segs.count > 0 ? odeSolution(Float64Array.from(segTs), segs, n, cols) : null,
       tEvents: nEv > 0 ? tEvents.map((l) => Float64Array.from(l)) : null,
       yEvents: nEv > 0 ? yEvents : null,
-      nfev,
+      nfev: counter.nfev,
       njev: 0,
       nlu: 0,
       status: status as -1 | 0 | 1,

@@ -253,6 +253,8 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
     }
     let f: number;
     if (jac === true) {
+      // A gradient left unfilled then reads as NaN and is reported, never silently stale.
+      grad.fill(NaN);
       f = callFun(x.slice(), grad);
       njev++;
       checkGrad(grad, 'gradient');
@@ -260,6 +262,7 @@ export function minimize(fun: ObjectiveFn, x0: ArrayLike<number>, opts?: Minimiz
       const xc = x.slice();
       f = callFun(xc);
       njev++;
+      grad.fill(NaN);
       const r = jac(xc, grad);
       if (r !== undefined && r !== null) {
         if (typeof r !== 'object' || typeof (r as ArrayLike<number>).length !== 'number') {

@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../audit/audit.js';
 import { npmRunner } from '../audit/audit.js';
 import { lexViews } from '../audit/lex.js';
 import type { NpmRunner } from '../audit/types.js';
-import { repoRoot, run, scratch } from './helpers.js';
+import { outsideScratch, removeScratch, repoRoot, run, scratch } from './helpers.js';
+
+afterAll(removeScratch);
 
 // Planted secrets are assembled here so that this file itself holds none.
 const cat = (...parts: string[]) => parts.join('');
@@ -193,13 +195,15 @@ describe('scicomp audit on a tree with one planted problem per rule', () => {
 describe('scicomp audit on a clean tree', () => {
   let dir = '';
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'scicomp-audit-clean-'));
+    dir = outsideScratch('audit-clean');
     write(dir, {
       'package.json': JSON.stringify({ name: 'clean', version: '1.0.0', files: ['lib'] }),
       '.gitignore': 'node_modules/\n.env\n.env.*\n*.pem\n*.key\nid_rsa*\nid_ed25519*\n',
       'lib/index.js': "import { readFileSync } from 'node:fs';\nexport const read = (p) => readFileSync(p, 'utf8');\nconst password = process.env.PASSWORD;\n",
       Dockerfile: ['FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'USER node', 'HEALTHCHECK CMD node -e "1"', 'CMD ["node", "lib/index.js"]'].join('\n'),
     });
+    // A link out of the tree is not followed.
+    symlinkSync(tmpdir(), join(dir, 'outside'));
   });
 
   it('finds nothing and exits 0 (this tree is not a git repository: every file is scanned)', async () => {
@@ -220,7 +224,7 @@ describe('scicomp audit on a clean tree', () => {
   });
 
   it('flags a missing .gitignore', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'scicomp-audit-nogitignore-'));
+    const d = outsideScratch('audit-nogitignore');
     write(d, { 'index.js': 'export {};\n' });
     const r = await auditOf(d, npmWith({ vulnerabilities: {} }));
     expect(r.report.findings.map(key)).toEqual(['gitignore-missing .gitignore:0']);

@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { compareBaseline, derive } from '../bench/runner.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareBaseline, derive, peerPackages } from '../bench/runner.js';
 import type { BenchReport, PairResult, Stats } from '../bench/types.js';
-import { benchChild, run, scratch, writeSuite } from './helpers.js';
+import { benchChild, removeScratch, run, scratch, writeSuite } from './helpers.js';
+
+afterAll(removeScratch);
 
 // Small budgets everywhere: these tests check what the runner reports, never how fast.
 const FAST = ['--time', '0', '--iterations', '3'];
@@ -30,6 +32,7 @@ export default [
         return { run: () => m.sum(), check: (s) => { if (Math.abs(s - sum()) > 1e-9) throw new Error('wrong sum'); } };
       },
       'no-such-peer-xyz': async () => ({ run: sum, check: () => {} }),
+      'ml-matrix.sum': async () => ({ run: sum, check: () => {} }),
     },
   },
   {
@@ -114,6 +117,7 @@ describe('scicomp bench', () => {
     const byImpl = Object.fromEntries(report.results.map((x) => [x.impl, x]));
     expect(byImpl['ml-matrix']?.status).toBe('ok');
     expect(byImpl['ml-matrix']?.ratio).toBeGreaterThan(0);
+    expect(byImpl['ml-matrix.sum']?.status).toBe('ok');
     expect(byImpl['no-such-peer-xyz']).toMatchObject({ status: 'skipped', error: 'no-such-peer-xyz is not installed' });
     expect(report.notes.join('\n')).toContain('peers not installed, skipped: no-such-peer-xyz');
   });
@@ -122,6 +126,8 @@ describe('scicomp bench', () => {
     const r = await bench(['--filter', 'sum', '--peers', 'no-such-peer-xyz', '--json']);
     const report = JSON.parse(r.out) as BenchReport;
     expect(report.results.map((x) => x.impl).sort()).toEqual(['no-such-peer-xyz', 'scicomp']);
+    const byPackage = JSON.parse((await bench(['--filter', 'sum', '--peers', 'ml-matrix', '--json'])).out) as BenchReport;
+    expect(byPackage.results.map((x) => x.impl).sort()).toEqual(['ml-matrix', 'ml-matrix.sum', 'scicomp']);
   });
 
   it('prints only JSON on stdout with --json and no file', async () => {
@@ -180,6 +186,15 @@ describe('scicomp bench', () => {
     expect(err('setup throws')).toEqual(['setup: no input', 'duplicate case name (again in ' + join(d, 'b-cases.mjs') + ')']);
     expect(err('child dies')[0]).toMatch(/^child: exited with code 7 before reporting/);
     expect(err('child hangs')[0]).toMatch(/^timeout: no result after 3\.00 s/);
+  });
+});
+
+describe('peer keys', () => {
+  it('name a package whole, before a variant label, or before a dotted function', () => {
+    expect(peerPackages('mathjs')).toEqual(['mathjs']);
+    expect(peerPackages('ml-matrix (EVD)')).toEqual(['ml-matrix (EVD)', 'ml-matrix']);
+    expect(peerPackages('numeric.dopri')).toEqual(['numeric.dopri', 'numeric']);
+    expect(peerPackages('fmin (Nelder-Mead)')).toEqual(['fmin (Nelder-Mead)', 'fmin']);
   });
 });
 

@@ -59,13 +59,14 @@ describe('the scicomp program', () => {
     }
   });
 
-  it('lists bench, health and audit in --help, and prints help with exit 2 when given nothing', async () => {
+  it('lists bench, health and audit in --help, and prints help to stderr with exit 2 when given nothing', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
     for (const cmd of ['bench', 'health', 'audit']) expect(r.out).toMatch(new RegExp(`^  ${cmd} `, 'm'));
     const none = await run([]);
     expect(none.code).toBe(2);
-    expect(none.out).toContain('Usage: scicomp');
+    expect(none.err).toContain('Usage: scicomp');
+    expect(none.out).toBe('');
   });
 
   it('exits 2 on an unknown command', async () => {

@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { memoryIo } from '../io.js';
@@ -8,15 +9,24 @@ import { main, type MainHooks } from '../main.js';
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const made: string[] = [];
-process.on('exit', () => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+/** Remove every scratch folder made so far (each test file calls it in afterAll). */
+export function removeScratch(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+  child = null;
+}
 
-/** A scratch folder inside the repository (so peers in node_modules resolve from it), removed at exit. */
+/** A scratch folder inside the repository (so peers in node_modules resolve from it), removed by removeScratch(). */
 export function scratch(prefix: string): string {
   const base = join(repoRoot, 'node_modules', '.cache', 'scicomp-cli-tests');
   mkdirSync(base, { recursive: true });
   const dir = mkdtempSync(join(base, `${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** A scratch folder outside any git repository, removed by removeScratch(). */
+export function outsideScratch(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `scicomp-cli-${prefix}-`));
   made.push(dir);
   return dir;
 }

@@ -5,7 +5,7 @@
  * covered by an allow-list comment are reported as allowed and not counted.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { table } from '../bench/format.js';
 import { type Io, EXIT_FAILURE, EXIT_OK, UsageError } from '../io.js';
@@ -60,11 +60,12 @@ export function buildTree(root: string): Tree {
   const git = files !== null;
   if (!files) {
     files = [];
+    // Symbolic links are not followed: they may point outside the folder, or in a circle.
     const walk = (rel: string) => {
       for (const name of readdirSync(rel ? join(root, rel) : root).sort()) {
         if (name === 'node_modules' || name === '.git') continue;
         const r = rel ? `${rel}/${name}` : name;
-        const st = statSync(join(root, r), { throwIfNoEntry: false });
+        const st = lstatSync(join(root, r), { throwIfNoEntry: false });
         if (st?.isDirectory()) walk(r);
         else if (st?.isFile()) files!.push(r);
       }

@@ -62,9 +62,14 @@ export async function discover(dir: string): Promise<Suite[]> {
   return suites;
 }
 
-/** The npm package an implementation key names: `mathjs`, or `ml-matrix` in `ml-matrix (EVD)`. */
-export function peerPackage(impl: string): string {
-  return impl.split(/[\s(]/)[0] ?? impl;
+/**
+ * The npm packages an implementation key may name, most specific first: `mathjs`;
+ * `ml-matrix` in `ml-matrix (EVD)`; `numeric` in `numeric.dopri` (but `lodash.merge`
+ * is tried whole first).
+ */
+export function peerPackages(impl: string): string[] {
+  const names = [impl, impl.split(/[\s(]/)[0] ?? impl, impl.split(/[\s(.:]/)[0] ?? impl];
+  return [...new Set(names.filter(Boolean))];
 }
 
 /** Whether `pkg` is installed where `fromFile` would resolve it (node_modules upwards). */
@@ -203,8 +208,9 @@ export async function runBench(opts: BenchOptions, io: Io): Promise<number> {
         const base = { case: c.name, area: c.area, impl };
         if (impl !== 'scicomp') {
           if (opts.peers === false) continue;
-          const pkg = peerPackage(impl);
-          if (Array.isArray(opts.peers) && !opts.peers.includes(pkg) && !opts.peers.includes(impl)) continue;
+          const names = peerPackages(impl);
+          if (Array.isArray(opts.peers) && !names.some((p) => (opts.peers as string[]).includes(p))) continue;
+          const pkg = names.find((p) => isInstalled(p, suite.file)) ?? names[names.length - 1]!;
           if (!isInstalled(pkg, suite.file)) {
             plan.push({ done: { ...base, status: 'skipped', error: `${pkg} is not installed` } });
             peerNotes.add(pkg);

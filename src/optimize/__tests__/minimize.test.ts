@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { minimize, type OptimizeResult } from '../minimize.js';
-import { loadFixture, num } from '../../__tests__/fixtures.js';
+import { loadFixture, num, rng } from '../../__tests__/fixtures.js';
 import { withWasm, wasm } from '../../wasm/module.js';
 import { quadratic, rosen, rosenDer } from './problems.js';
 
@@ -113,6 +113,50 @@ describe('minimize on problems with known minimizers', () => {
       expect(r.nfev).toBe(r.njev);
     });
   }
+
+  test('convex quadratics in random boxes end at points satisfying the KKT conditions', () => {
+    const g = rng(2024);
+    for (let trial = 0; trial < 20; trial++) {
+      const n = 3 + (trial % 6);
+      // A = M'M + I (SPD), f = x'Ax/2 - b'x
+      const M = Array.from({ length: n }, () => Array.from({ length: n }, () => g.normal()));
+      const A = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => {
+        let s = i === j ? 1 : 0;
+        for (let k = 0; k < n; k++) s += M[k]![i]! * M[k]![j]!;
+        return s;
+      }));
+      const b = Array.from({ length: n }, () => 3 * g.normal());
+      const bounds = Array.from({ length: n }, (): [number | null, number | null] => {
+        const u = g.uniform();
+        if (u < 0.2) return [null, null];
+        if (u < 0.4) return [g.normal(), null];
+        if (u < 0.6) return [null, g.normal()];
+        const lo = g.normal();
+        return [lo, lo + 0.1 + g.uniform()];
+      });
+      const fun = (x: Float64Array, grad?: Float64Array): number => {
+        let f = 0;
+        for (let i = 0; i < n; i++) {
+          let ax = 0;
+          for (let j = 0; j < n; j++) ax += A[i]![j]! * x[j]!;
+          f += 0.5 * x[i]! * ax - b[i]! * x[i]!;
+          if (grad) grad[i] = ax - b[i]!;
+        }
+        return f;
+      };
+      const r = minimize(fun, Array.from({ length: n }, () => g.normal()), { jac: true, bounds, gtol: 1e-7, ftol: 1e-13 });
+      expect(r.status).toBe(0);
+      for (let i = 0; i < n; i++) {
+        const [lo, hi] = bounds[i]!;
+        const xi = r.x[i]!, gi = r.jac[i]!;
+        if (lo !== null) expect(xi).toBeGreaterThanOrEqual(lo);
+        if (hi !== null) expect(xi).toBeLessThanOrEqual(hi);
+        if (lo !== null && xi === lo) expect(gi).toBeGreaterThan(-1e-5);
+        else if (hi !== null && xi === hi) expect(gi).toBeLessThan(1e-5);
+        else expect(Math.abs(gi)).toBeLessThan(1e-5);
+      }
+    }
+  });
 
   test('keeps a fixed variable (lower == upper) at its value', () => {
     const r = minimize(rosen, [0, 0, 0], { jac: rosenDer, bounds: [[null, null], [0.25, 0.25], [null, null]] });
@@ -303,6 +347,12 @@ describe('failures, errors and re-entrancy', () => {
     expect(r.message).toContain('gradient component 1 is Infinity');
   });
 
+  test('a gradient function that fills nothing is reported instead of read stale', () => {
+    const r = minimize((x) => x[0]! ** 2, [1], { jac: () => undefined });
+    expect(r.status).toBe(2);
+    expect(r.message).toBe('ABNORMAL: gradient component 0 is NaN at evaluation 1');
+  });
+
   test('a wrong gradient makes the line search fail: ABNORMAL_TERMINATION_IN_LNSRCH', () => {
     const r = minimize((x) => x[0]! ** 2 + x[1]! ** 2, [1, 1], {
       jac: (x, g) => { g[0] = -2 * x[0]!; g[1] = -2 * x[1]!; },
@@ -343,10 +393,10 @@ describe('failures, errors and re-entrancy', () => {
     expect(inner).toBe(outer.nfev);
   });
 
-  test('memory does not grow over many calls', () => {
+  test('memory does not grow over 1,000 calls', () => {
     minimize(rosen, standardStart(50), { jac: rosenDer });
     const bytes = wasm().arena.memoryBytes;
-    for (let i = 0; i < 200; i++) minimize(rosen, standardStart(50), { jac: rosenDer, maxiter: 3 });
+    for (let i = 0; i < 1000; i++) minimize(rosen, standardStart(50), { jac: rosenDer, maxiter: 3 });
     expect(wasm().arena.memoryBytes).toBe(bytes);
   });
 
