@@ -422,6 +422,7 @@ describe('quad against more SciPy references (scripts/quad-scipy-cases.py)', () 
   });
   for (const c of extra.cases) {
     it(`${c.name}: neval and status equal SciPy ${extra.scipy}'s, value and abserr agree`, () => {
+      // scicomp-audit-allow new-function: test only: builds the reference integrands from the expressions in scipy-quad-extra.json beside this file
       const f = new Function('x', `return ${c.js};`) as (x: number) => number;
       const r = quad(f, limit(c.a), limit(c.b), { ...c.opts, ...(c.points ? { points: c.points } : {}) });
       expect(r.neval).toBe(c.neval);
@@ -450,12 +451,14 @@ interface ExtraDbl {
 describe('dblquad against more SciPy references (scripts/quad-scipy-cases.py)', () => {
   const extra = JSON.parse(readFileSync(new URL('./scipy-quad-extra.json', import.meta.url), 'utf8')) as { scipy: string; dblquad: ExtraDbl[] };
   const num = (s: string) => Number(s.replace('inf', 'Infinity'));
+  // scicomp-audit-allow new-function: test only: builds the reference integrands from the expressions in scipy-quad-extra.json beside this file
   const lim = (s: string) => (/x/.test(s) ? (new Function('x', `return ${s};`) as (x: number) => number) : num(s));
   it('has the reference cases', () => {
     expect(extra.dblquad.length).toBeGreaterThanOrEqual(8);
   });
   for (const c of extra.dblquad) {
     it(`${c.name}: neval equals SciPy ${extra.scipy}'s, value and abserr agree`, () => {
+      // scicomp-audit-allow new-function: test only: builds the reference integrands from the expressions in scipy-quad-extra.json beside this file
       const f = new Function('x', 'y', `return ${c.js};`) as (x: number, y: number) => number;
       const r = dblquad(f, num(c.xa), num(c.xb), lim(c.ya), lim(c.yb));
       expect(r.neval).toBe(c.neval);
