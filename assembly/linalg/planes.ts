@@ -14,9 +14,10 @@
  * Layout: rows are stored in interleaved pairs (see pairs.ts): element k of rows 2p and
  * 2p+1 sit side by side at x + (p*n + k)*16, so one f64x2 holds the same element of two
  * rows and each transformation updates both lanes with the same coefficients. The SIMD
- * build handles four pairs (eight rows) per pass to share the coefficient loads and to
- * keep four independent recurrences in flight; the scalar
- * build does the same arithmetic lane by lane, so both builds give identical results.
+ * build handles several pairs per pass (four for rotations, eight for reflectors: see
+ * applyPlanesWide) to share the coefficient loads and to keep independent recurrences in
+ * flight; the scalar build does the same arithmetic lane by lane, so both builds give
+ * identical results.
  *
  * Stream records (f64): [kind, lo, hi, coefficients...]
  *   PLANE_QL      lo = l, hi = m: rotations i = m-1 down to l, each (c, s):
