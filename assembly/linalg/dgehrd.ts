@@ -98,9 +98,15 @@ export function dgehrd(n: i32, low: i32, high: i32, a: usize, v: usize, ort: usi
     const cols = n - m;
     for (let j = 0; j < cols; j++) store<f64>(f + ((<usize>j) << 3), 0.0);
     for (let i = m; i <= high; i++) axpy(cols, load<f64>(ort + ((<usize>i) << 3)), at(a, i, m, n), f);
-    for (let i = m; i <= high; i++) axpy(cols, -load<f64>(ort + ((<usize>i) << 3)) / h, f, at(a, i, m, n));
-    // from the right: rows 0..high, columns m..high
-    for (let i = 0; i <= high; i++) {
+    // rows m..high: the left update and then, while the row is in L1, the right one
+    for (let i = m; i <= high; i++) {
+      const row = at(a, i, m, n);
+      axpy(cols, -load<f64>(ort + ((<usize>i) << 3)) / h, f, row);
+      const s = dot(len, u, row) / h;
+      axpy(len, -s, u, row);
+    }
+    // from the right on rows 0..m-1, columns m..high
+    for (let i = 0; i < m; i++) {
       const row = at(a, i, m, n);
       const s = dot(len, u, row) / h;
       axpy(len, -s, u, row);

@@ -19,7 +19,7 @@
  * (1970), in Wilkinson & Reinsch, Handbook II/14 (hqr, hqr2); Golub & Van Loan, Matrix
  * Computations (4th ed.) §7.5.
  */
-import { PLANE_FRANCIS, PLANE_ROT, applyPlanes, planeRecordSize } from "./planes";
+import { PLANE_FRANCIS, PLANE_ROT, applyPlanesWide, planeRecordSize } from "./planes";
 
 const EPS: f64 = 2.220446049250313e-16;
 /** Iterations on one eigenvalue between exceptional shifts. */
@@ -109,7 +109,7 @@ export function dhseqr(
           }
           const need = planeRecordSize(PLANE_ROT, en - 1, en);
           if (used + need > cap) {
-            applyPlanes(stream, used, x, npairs, n);
+            applyPlanesWide(stream, used, x, npairs, n);
             used = 0;
           }
           const rec = stream + ((<usize>used) << 3);
@@ -133,7 +133,7 @@ export function dhseqr(
 
     // no convergence yet: one more double-shift QR step on rows/columns l..en
     if (budget <= 0) {
-      if (wantt != 0 && used > 0) applyPlanes(stream, used, x, npairs, n);
+      if (wantt != 0 && used > 0) applyPlanesWide(stream, used, x, npairs, n);
       return en + 1;
     }
     budget--;
@@ -196,7 +196,7 @@ export function dhseqr(
     if (wantt != 0) {
       const need = planeRecordSize(PLANE_FRANCIS, m, en);
       if (used + need > cap) {
-        applyPlanes(stream, used, x, npairs, n);
+        applyPlanesWide(stream, used, x, npairs, n);
         used = 0;
       }
       const rec = stream + ((<usize>used) << 3);
@@ -274,7 +274,7 @@ export function dhseqr(
       }
     }
   }
-  if (wantt != 0 && used > 0) applyPlanes(stream, used, x, npairs, n);
+  if (wantt != 0 && used > 0) applyPlanesWide(stream, used, x, npairs, n);
   return 0;
 }
 
