@@ -70,6 +70,8 @@ function krow(ws: usize, n: i32, j: i32): usize {
  * dot product does. Coefficients are hoisted out of the component loop; absent ones are 0
  * and their terms are skipped (adding +-0 to a sum of finite terms changes nothing).
  */
+// @ts-ignore: decorator
+@inline
 function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f64): void {
   const k0 = krow(ws, n, 0);
   const stride = <usize>n << 3;
@@ -82,7 +84,7 @@ function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f
   const w5 = s > 5 ? load<f64>(w, 40) : 0.0;
   const w6 = s > 6 ? load<f64>(w, 48) : 0.0;
   if (n >= PASS_MIN_N) {
-    combinePasses(out, y, k0, stride, w0, w1, w2, w3, w4, w5, w6, n, h);
+    combinePasses(out, y, k0, stride, w0, w1, w2, w3, w4, w5, w6, n, h, s);
     return;
   }
   let i = 0;
@@ -115,65 +117,141 @@ function combine(ws: usize, n: i32, out: usize, y: usize, w: usize, s: i32, h: f
   }
 }
 
-/** From this size on, stage sums run as one tight pass per stage (no branch per element). */
+/** From this size on, stage sums run as fused loops chosen once per call (no branch per element). */
 const PASS_MIN_N: i32 = 64;
 
-/** out = acc * w (first pass) or out += K * w (later passes), n elements. */
-function axpyPass(out: usize, k: usize, w: f64, first: bool, n: i32): void {
-  let i = 0;
-  if (ASC_FEATURE_SIMD) {
-    const wv = f64x2.splat(w);
-    if (first) {
-      for (; i + 1 < n; i += 2) {
-        const off = <usize>i << 3;
-        v128.store(out + off, f64x2.mul(v128.load(k + off), wv));
-      }
-    } else {
-      for (; i + 1 < n; i += 2) {
-        const off = <usize>i << 3;
-        v128.store(out + off, f64x2.add(v128.load(out + off), f64x2.mul(v128.load(k + off), wv)));
-      }
-    }
-  }
-  if (first) {
-    for (; i < n; i++) {
-      const off = <usize>i << 3;
-      store<f64>(out + off, load<f64>(k + off) * w);
-    }
-  } else {
-    for (; i < n; i++) {
-      const off = <usize>i << 3;
-      store<f64>(out + off, load<f64>(out + off) + load<f64>(k + off) * w);
-    }
-  }
-}
-
 /**
- * The large-n form of combine: the same operations per element in the same order
- * (acc = K_0 w_0, acc += K_j w_j for each nonzero w_j, out = y + acc h), one stage at a time.
+ * The large-n form of combine: one fused loop per number of terms (no per-element
+ * branches). Zero coefficients are included here (adding +-0 to a sum of finite terms
+ * changes nothing but the sign of an exact zero); the sum runs in j order as elsewhere.
  */
 function combinePasses(
   out: usize, y: usize, k0: usize, stride: usize,
-  w0: f64, w1: f64, w2: f64, w3: f64, w4: f64, w5: f64, w6: f64, n: i32, h: f64,
+  w0: f64, w1: f64, w2: f64, w3: f64, w4: f64, w5: f64, w6: f64, n: i32, h: f64, s: i32,
 ): void {
-  axpyPass(out, k0, w0, true, n);
-  if (w1 != 0) axpyPass(out, k0 + stride, w1, false, n);
-  if (w2 != 0) axpyPass(out, k0 + 2 * stride, w2, false, n);
-  if (w3 != 0) axpyPass(out, k0 + 3 * stride, w3, false, n);
-  if (w4 != 0) axpyPass(out, k0 + 4 * stride, w4, false, n);
-  if (w5 != 0) axpyPass(out, k0 + 5 * stride, w5, false, n);
-  if (w6 != 0) axpyPass(out, k0 + 6 * stride, w6, false, n);
+  const k1 = k0 + stride, k2 = k1 + stride, k3 = k2 + stride, k4 = k3 + stride, k5 = k4 + stride, k6 = k5 + stride;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const hv = f64x2.splat(h);
-    for (; i + 1 < n; i += 2) {
-      const off = <usize>i << 3;
-      v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(v128.load(out + off), hv)));
+    const v0 = f64x2.splat(w0), v1 = f64x2.splat(w1), v2 = f64x2.splat(w2), v3 = f64x2.splat(w3);
+    const v4 = f64x2.splat(w4), v5 = f64x2.splat(w5), v6 = f64x2.splat(w6);
+    switch (s) {
+    case 1:
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(f64x2.mul(v128.load(k0 + off), v0), hv)));
+      }
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0) * h);
+      }
+      break;
+    case 2:
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(f64x2.add(f64x2.mul(v128.load(k0 + off), v0), f64x2.mul(v128.load(k1 + off), v1)), hv)));
+      }
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1) * h);
+      }
+      break;
+    case 3:
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(f64x2.add(f64x2.add(f64x2.mul(v128.load(k0 + off), v0), f64x2.mul(v128.load(k1 + off), v1)), f64x2.mul(v128.load(k2 + off), v2)), hv)));
+      }
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2) * h);
+      }
+      break;
+    case 4:
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(k0 + off), v0), f64x2.mul(v128.load(k1 + off), v1)), f64x2.mul(v128.load(k2 + off), v2)), f64x2.mul(v128.load(k3 + off), v3)), hv)));
+      }
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2 + load<f64>(k3 + off) * w3) * h);
+      }
+      break;
+    case 5:
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(k0 + off), v0), f64x2.mul(v128.load(k1 + off), v1)), f64x2.mul(v128.load(k2 + off), v2)), f64x2.mul(v128.load(k3 + off), v3)), f64x2.mul(v128.load(k4 + off), v4)), hv)));
+      }
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2 + load<f64>(k3 + off) * w3 + load<f64>(k4 + off) * w4) * h);
+      }
+      break;
+    case 6:
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(k0 + off), v0), f64x2.mul(v128.load(k1 + off), v1)), f64x2.mul(v128.load(k2 + off), v2)), f64x2.mul(v128.load(k3 + off), v3)), f64x2.mul(v128.load(k4 + off), v4)), f64x2.mul(v128.load(k5 + off), v5)), hv)));
+      }
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2 + load<f64>(k3 + off) * w3 + load<f64>(k4 + off) * w4 + load<f64>(k5 + off) * w5) * h);
+      }
+      break;
+    case 7:
+      for (; i + 1 < n; i += 2) {
+        const off = <usize>i << 3;
+        v128.store(out + off, f64x2.add(v128.load(y + off), f64x2.mul(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(k0 + off), v0), f64x2.mul(v128.load(k1 + off), v1)), f64x2.mul(v128.load(k2 + off), v2)), f64x2.mul(v128.load(k3 + off), v3)), f64x2.mul(v128.load(k4 + off), v4)), f64x2.mul(v128.load(k5 + off), v5)), f64x2.mul(v128.load(k6 + off), v6)), hv)));
+      }
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2 + load<f64>(k3 + off) * w3 + load<f64>(k4 + off) * w4 + load<f64>(k5 + off) * w5 + load<f64>(k6 + off) * w6) * h);
+      }
+      break;
     }
+    return;
   }
-  for (; i < n; i++) {
-    const off = <usize>i << 3;
-    store<f64>(out + off, load<f64>(y + off) + load<f64>(out + off) * h);
+  switch (s) {
+    case 1:
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0) * h);
+      }
+      break;
+    case 2:
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1) * h);
+      }
+      break;
+    case 3:
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2) * h);
+      }
+      break;
+    case 4:
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2 + load<f64>(k3 + off) * w3) * h);
+      }
+      break;
+    case 5:
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2 + load<f64>(k3 + off) * w3 + load<f64>(k4 + off) * w4) * h);
+      }
+      break;
+    case 6:
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2 + load<f64>(k3 + off) * w3 + load<f64>(k4 + off) * w4 + load<f64>(k5 + off) * w5) * h);
+      }
+      break;
+    case 7:
+      for (; i < n; i++) {
+        const off = <usize>i << 3;
+        store<f64>(out + off, load<f64>(y + off) + (load<f64>(k0 + off) * w0 + load<f64>(k1 + off) * w1 + load<f64>(k2 + off) * w2 + load<f64>(k3 + off) * w3 + load<f64>(k4 + off) * w4 + load<f64>(k5 + off) * w5 + load<f64>(k6 + off) * w6) * h);
+      }
+      break;
   }
 }
 
@@ -194,32 +272,28 @@ function errorNorm(ws: usize, n: i32, e: usize, rows: i32, h: f64): f64 {
   const atol = vec(ws, n, V_ATOL);
   const rtol = getH(ws, H_RTOL);
   let sum: f64 = 0;
-  if (n >= PASS_MIN_N) {
-    // Y_IN is free once f(t + h, y_new) is in: the error vector goes there, stage by stage,
-    // then the ratios elementwise, then the squares summed in index order.
+  if (n >= PASS_MIN_N && (rows == 7 || rows == 4)) {
+    // Y_IN is free once f(t + h, y_new) is in: the scaled error goes there (fused over the
+    // 7 (Dormand–Prince) or 4 (Bogacki–Shampine) rows, zero weights included), then the
+    // squares are summed in index order.
     const err = vec(ws, n, V_Y_IN);
-    axpyPass(err, k0, e0, true, n);
-    if (e1 != 0) axpyPass(err, k1, e1, false, n);
-    if (e2 != 0) axpyPass(err, k2, e2, false, n);
-    if (e3 != 0) axpyPass(err, k3, e3, false, n);
-    if (e4 != 0) axpyPass(err, k4, e4, false, n);
-    if (e5 != 0) axpyPass(err, k5, e5, false, n);
-    if (e6 != 0) axpyPass(err, k6, e6, false, n);
     let i = 0;
     if (ASC_FEATURE_SIMD) {
       const hv = f64x2.splat(h);
       const rv = f64x2.splat(rtol);
       for (; i + 1 < n; i += 2) {
         const off = <usize>i << 3;
+        const acc = rows == 7 ? f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(k0 + off), f64x2.splat(e0)), f64x2.mul(v128.load(k1 + off), f64x2.splat(e1))), f64x2.mul(v128.load(k2 + off), f64x2.splat(e2))), f64x2.mul(v128.load(k3 + off), f64x2.splat(e3))), f64x2.mul(v128.load(k4 + off), f64x2.splat(e4))), f64x2.mul(v128.load(k5 + off), f64x2.splat(e5))), f64x2.mul(v128.load(k6 + off), f64x2.splat(e6))) : f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(k0 + off), f64x2.splat(e0)), f64x2.mul(v128.load(k1 + off), f64x2.splat(e1))), f64x2.mul(v128.load(k2 + off), f64x2.splat(e2))), f64x2.mul(v128.load(k3 + off), f64x2.splat(e3)));
         const big = f64x2.max(f64x2.abs(v128.load(y + off)), f64x2.abs(v128.load(yNew + off)));
         const scale = f64x2.add(v128.load(atol + off), f64x2.mul(big, rv));
-        v128.store(err + off, f64x2.div(f64x2.mul(v128.load(err + off), hv), scale));
+        v128.store(err + off, f64x2.div(f64x2.mul(acc, hv), scale));
       }
     }
     for (; i < n; i++) {
       const off = <usize>i << 3;
+      const acc = rows == 7 ? load<f64>(k0 + off) * e0 + load<f64>(k1 + off) * e1 + load<f64>(k2 + off) * e2 + load<f64>(k3 + off) * e3 + load<f64>(k4 + off) * e4 + load<f64>(k5 + off) * e5 + load<f64>(k6 + off) * e6 : load<f64>(k0 + off) * e0 + load<f64>(k1 + off) * e1 + load<f64>(k2 + off) * e2 + load<f64>(k3 + off) * e3;
       const scale = load<f64>(atol + off) + Math.max(Math.abs(load<f64>(y + off)), Math.abs(load<f64>(yNew + off))) * rtol;
-      store<f64>(err + off, (load<f64>(err + off) * h) / scale);
+      store<f64>(err + off, (acc * h) / scale);
     }
     for (let j = 0; j < n; j++) {
       const r = load<f64>(err + (<usize>j << 3));
@@ -256,6 +330,8 @@ function copyVec(n: i32, dst: usize, src: usize): void {
 }
 
 /** Ask for stage s of the current attempt (1 <= s < S): Y_IN and T_STAGE. */
+// @ts-ignore: decorator
+@inline
 function requestStage(ws: usize, n: i32, s: i32, C: usize, A: usize): i32 {
   const t = getH(ws, H_T);
   const h = getH(ws, H_HCUR);
@@ -308,6 +384,8 @@ function badF(ws: usize, index: i32): i32 {
  * Advance the state machine. S: stages; q: order of the error estimator; C, A, B, E:
  * tableau (padded to 7, see dopri5_tableau.ts).
  */
+// @ts-ignore: decorator
+@inline
 export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize, B: usize, E: usize): i32 {
   const state = <i32>getH(ws, H_STATE);
   const y = vec(ws, n, V_Y);
@@ -379,7 +457,16 @@ export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize,
   const s = <i32>getH(ws, H_STAGE);
   const bad = ingest(n, fOut, krow(ws, n, s));
   if (bad >= 0) return badF(ws, bad);
-  if (s + 1 < S) return requestStage(ws, n, s + 1, C, A);
+  if (s + 1 < S) {
+    // One inlined copy per stage: the stage count folds into the combination loop.
+    switch (s) {
+      case 1: return requestStage(ws, n, 2, C, A);
+      case 2: return requestStage(ws, n, 3, C, A);
+      case 3: return requestStage(ws, n, 4, C, A);
+      case 4: return requestStage(ws, n, 5, C, A);
+      default: return requestStage(ws, n, 6, C, A);
+    }
+  }
   const h = getH(ws, H_HCUR);
   const t = getH(ws, H_T);
   if (s + 1 == S) {

@@ -44,6 +44,8 @@ const lorenzOut = (t, y) => { const d = [0, 0, 0]; lorenzIn(t, y, d); return d; 
 // Method-of-lines heat equation, Dirichlet ends: y_i' = y_{i-1} - 2 y_i + y_{i+1}.
 const HEAT_N = 1000;
 const HEAT_MODE = 3;
+const HEAT_FAST_MODE = 700; // a fast-decaying mode: the steps are then limited by stability
+const HEAT_FAST_AMP = 0.1;
 const HEAT_T = 20;
 function heatIn(_t, y, d) {
   const n = y.length;
@@ -52,11 +54,12 @@ function heatIn(_t, y, d) {
   d[n - 1] = y[n - 2] - 2 * y[n - 1];
 }
 const heatOut = (t, y) => { const d = new Array(y.length); heatIn(t, y, d); return d; };
+const heatMode = (k, i) => Math.sin((Math.PI * k * (i + 1)) / (HEAT_N + 1));
 function heatY0() {
-  return Float64Array.from({ length: HEAT_N }, (_, i) => Math.sin((Math.PI * HEAT_MODE * (i + 1)) / (HEAT_N + 1)));
+  return Float64Array.from({ length: HEAT_N }, (_, i) => heatMode(HEAT_MODE, i) + HEAT_FAST_AMP * heatMode(HEAT_FAST_MODE, i));
 }
-// sin(pi k i / (n+1)) is an exact eigenvector of the discrete Laplacian.
-const HEAT_LAMBDA = 2 - 2 * Math.cos((Math.PI * HEAT_MODE) / (HEAT_N + 1));
+// sin(pi k i / (n+1)) is an exact eigenvector of the discrete Laplacian, eigenvalue -lambda(k).
+const heatLambda = (k) => 2 - 2 * Math.cos((Math.PI * k) / (HEAT_N + 1));
 
 // --- checks ----------------------------------------------------------------------------------
 function checkDecay(ts, ys, tol) {
@@ -72,10 +75,10 @@ function checkArenstorf(yEnd) {
   if (!(err < 1e-3)) throw new Error(`arenstorf: orbit does not close, position error ${err}`);
 }
 function checkHeat(yEnd) {
-  const y0 = heatY0();
-  const decay = Math.exp(-HEAT_LAMBDA * HEAT_T);
+  const slow = Math.exp(-heatLambda(HEAT_MODE) * HEAT_T);
+  const fast = HEAT_FAST_AMP * Math.exp(-heatLambda(HEAT_FAST_MODE) * HEAT_T);
   let err = 0;
-  for (let i = 0; i < HEAT_N; i++) err = Math.max(err, Math.abs(yEnd[i] - decay * y0[i]));
+  for (let i = 0; i < HEAT_N; i++) err = Math.max(err, Math.abs(yEnd[i] - slow * heatMode(HEAT_MODE, i) - fast * heatMode(HEAT_FAST_MODE, i)));
   if (!(err < 2e-3)) throw new Error(`heat: max error ${err}`);
 }
 

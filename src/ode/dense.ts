@@ -36,6 +36,32 @@ export function evalSegment(rec: Float64Array, base: number, n: number, cols: nu
   return out;
 }
 
+/**
+ * Evaluate the interpolant of record rec[0...] at ts[from..to) into out, component-major
+ * with row length ts.length: out[i * ts.length + k]. Same arithmetic as evalSegment.
+ */
+export function evalSegmentAt(rec: Float64Array, n: number, cols: number, ts: Float64Array, from: number, to: number, out: Float64Array): void {
+  const tOld = rec[0]!;
+  const h = rec[1]!;
+  const m = ts.length;
+  const yOld = 2 + cols * n;
+  for (let i = 0; i < n; i++) {
+    const q0 = rec[2 + i]!;
+    const q1 = rec[2 + n + i]!;
+    const q2 = rec[2 + 2 * n + i]!;
+    const q3 = cols === 4 ? rec[2 + 3 * n + i]! : 0;
+    const y0 = rec[yOld + i]!;
+    const row = i * m;
+    for (let k = from; k < to; k++) {
+      const x = (ts[k]! - tOld) / h;
+      const p1 = x * x;
+      const p2 = p1 * x;
+      const s = cols === 4 ? q0 * x + q1 * p1 + q2 * p2 + q3 * (p2 * x) : q0 * x + q1 * p1 + q2 * p2;
+      out[row + k] = h * s + y0;
+    }
+  }
+}
+
 /** A growable store of fixed-width records (one per accepted step). */
 export class RecordStore {
   data: Float64Array;
@@ -65,9 +91,14 @@ export class RecordStore {
     const w = this.width;
     const all = new Float64Array(w * m);
     const src = this.data;
-    for (let k = 0; k < m; k++) {
-      const base = k * w;
-      for (let i = 0; i < w; i++) all[i * m + k] = src[base + i]!;
+    // Transpose in tiles of TILE records so that both sides stay in cache for wide systems.
+    const TILE = 16;
+    for (let k0 = 0; k0 < m; k0 += TILE) {
+      const k1 = Math.min(m, k0 + TILE);
+      for (let i = 0; i < w; i++) {
+        const row = i * m;
+        for (let k = k0; k < k1; k++) all[row + k] = src[k * w + i]!;
+      }
     }
     const out: Float64Array[] = new Array(w);
     for (let i = 0; i < w; i++) out[i] = all.subarray(i * m, (i + 1) * m);

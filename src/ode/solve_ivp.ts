@@ -11,7 +11,7 @@ import { withArena } from '../wasm/arena.js';
 import { show } from '../core/format.js';
 import { functionArg, optionsArg, vectorArg } from '../core/validate.js';
 import { activeEvents, brentRoot } from './events.js';
-import { evalSegment, odeSolution, RecordStore, segmentWidth } from './dense.js';
+import { evalSegment, evalSegmentAt, odeSolution, RecordStore, segmentWidth } from './dense.js';
 import type { EventFn, OdeFun, OdeMethod, OdeOptions, OdeResult } from './types.js';
 
 const FN = 'solveIvp';
@@ -270,11 +270,8 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     let tEvalIdx = 0;
     const tOut: number[] = [];
     const yRows = new RecordStore(n, tEval ? 0 : 64);
-    let yEvalCols: Float64Array[] | null = null;
-    if (tEval) {
-      const all = new Float64Array(n * tEval.length);
-      yEvalCols = Array.from({ length: n }, (_, i) => all.subarray(i * tEval.length, (i + 1) * tEval.length));
-    }
+    // y at tEval, component-major in one buffer: yEvalAll[i * m + k].
+    const yEvalAll = tEval ? new Float64Array(n * tEval.length) : EMPTY;
     if (!tEval) {
       tOut.push(t0);
       yRows.push(y0v);
@@ -436,10 +433,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
         while (end < tEval.length && dir * (tEval[end]! - t) <= 0) end++;
         if (end > tEvalIdx) {
           ensureSeg();
-          for (let k = tEvalIdx; k < end; k++) {
-            evalSegment(seg, 0, n, cols, tEval[k]!, scratch);
-            for (let i = 0; i < n; i++) yEvalCols![i]![k] = scratch[i]!;
-          }
+          evalSegmentAt(seg, n, cols, tEval, tEvalIdx, end, yEvalAll);
           tEvalIdx = end;
         }
       }
@@ -460,7 +454,10 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     if (tEval) {
       // The outputs are the first tEvalIdx entries of tEval.
       tArr = tEvalIdx === tEval.length ? tEval : tEval.slice(0, tEvalIdx);
-      yArr = tEvalIdx === tEval.length ? yEvalCols! : yEvalCols!.map((col) => col.slice(0, tEvalIdx));
+      const m = tEval.length;
+      yArr = Array.from({ length: n }, (_, i) => tEvalIdx === m
+        ? yEvalAll.subarray(i * m, (i + 1) * m)
+        : yEvalAll.slice(i * m, i * m + tEvalIdx));
     } else {
       tArr = Float64Array.from(tOut);
       yArr = yRows.columns();
