@@ -902,6 +902,11 @@ describe('minimize', () => {
     expectThrow(() => minimize(sqr, [0, 0], { maxiter: 1.5 }), TypeError, /minimize/, /maxiter/, /1\.5/);
     expectThrow(() => minimize(sqr, [0, 0], { maxcor: 0 }), RangeError, /minimize/, /maxcor/, /0/);
     expectThrow(() => minimize(sqr, [0, 0], { gtol: -1 }), RangeError, /minimize/, /gtol/, /-1/);
+    // NaN is a number with a bad value: RangeError (api.md: bad value or non-finite entry).
+    expectThrow(() => minimize(sqr, [0, 0], { ftol: NaN }), RangeError, /minimize/, /ftol/, /NaN/);
+    expectThrow(() => minimize(sqr, [0, 0], { gtol: NaN }), RangeError, /minimize/, /gtol/, /NaN/);
+    expectThrow(() => minimize(sqr, [0, 0], { eps: NaN }), RangeError, /minimize/, /eps/, /NaN/);
+    expectThrow(() => minimize(sqr, [0, 0], { ftol: '1' as never }), TypeError, /minimize/, /ftol/);
     expectThrow(() => minimize(sqr, [0, 0], { jac: 'yes' as never }), TypeError, /minimize/, /jac/);
   });
 });
@@ -1149,5 +1154,99 @@ describe('eig', () => {
     eig(M);
     eigh(M);
     expect(M.toArray()).toEqual([[1, 2], [3, 4]]);
+  });
+});
+
+// ---- cross-cutting rules -----------------------------------------------------------
+
+describe('callbacks that throw, options objects, arena', () => {
+  const osc = (_t: number, y: Float64Array, d: Float64Array): void => {
+    d[0] = y[1]!;
+    d[1] = -4 * y[0]!;
+  };
+  const throwers: Array<[string, (v: unknown) => unknown]> = [
+    ['solveIvp fun', (v) => solveIvp(() => { throw v; }, [0, 1], [1])],
+    ['solveIvp event', (v) => solveIvp(osc, [0, 1], [1, 0], { events: () => { throw v; } })],
+    ['minimize fun', (v) => minimize(() => { throw v; }, [1])],
+    ['minimize jac', (v) => minimize(sqr, [1, 1], { jac: () => { throw v; } })],
+    ['minimize callback', (v) => minimize(sqr, [1, 1], { callback: () => { throw v; } })],
+    ['quad f', (v) => quad(() => { throw v; }, 0, 1)],
+    ['dblquad f', (v) => dblquad(() => { throw v; }, 0, 1, 0, 1)],
+    ['dblquad yb', (v) => dblquad(() => 1, 0, 1, 0, () => { throw v; })],
+  ];
+
+  it('a thrown non-Error value (string, number, undefined) propagates as that value', () => {
+    for (const [name, call] of throwers) {
+      for (const v of ['str', 42, undefined]) {
+        let caught: unknown = 'nothing thrown';
+        try {
+          call(v);
+        } catch (e) {
+          caught = e;
+        }
+        if (caught !== v) {
+          expect(caught, name).toBeInstanceOf(ScicompError);
+          expect((caught as Error).cause, name).toBe(v);
+        }
+      }
+    }
+  });
+
+  it('a throwing callback releases the WASM arena, so memory use does not creep and the next call works', () => {
+    const arena = wasm().arena;
+    const mark = arena.mark();
+    for (const [name, call] of throwers) {
+      const e = new Error(name);
+      expectPropagated(() => call(e), e);
+      expect(arena.mark(), name).toBe(mark);
+    }
+    expect(quad(Math.sin, 0, Math.PI).neval).toBe(21);
+    expect(solve([[2]], [4])[0]).toBe(2);
+  });
+
+  it('frozen options objects are accepted everywhere (never written to)', () => {
+    const F = Object.freeze;
+    const ev = F(Object.assign((_t: number, y: Float64Array) => y[0]! - 0.5, { terminal: 1 }));
+    expect(solveIvp(decay, F([0, 1]) as [number, number], F([1]), F({ rtol: 1e-6, atol: F([1e-9]), tEval: F([0.5, 1]), events: F([ev]) as never, denseOutput: true, maxStep: 0.5, firstStep: 0.01, method: 'RK45' as const })).success).toBe(true);
+    expect(quad(Math.sin, 0, 1, F({ epsabs: 1e-10, epsrel: 1e-10, limit: 30, points: F([0.5]) })).success).toBe(true);
+    expect(dblquad((x) => x, 0, 1, 0, 1, F({ epsabs: 1e-10, epsrel: 1e-10, limit: 30 })).success).toBe(true);
+    expect(eig(F([F([1, 2]), F([3, 4])]), F({ vectors: true })).vectors).toBeDefined();
+    expect(eigh(F([F([1, 2]), F([2, 4])]), F({ vectors: false })).vectors).toBeUndefined();
+    expect(solve(F([F([1, 2]), F([3, 4])]), F([F([1]), F([2])]), F({ transposed: true }))).toBeInstanceOf(Matrix);
+    expect(luFactor(F([F([1, 2]), F([3, 4])])).solve(F([1, 2]), F({ transposed: true }))).toBeInstanceOf(Float64Array);
+    expect(minimize(sqr, F([1, 1]), F({ bounds: F([F([-1, 2]) as [number, number], F([null, null]) as [null, null]]), jac: sqrGrad, callback: () => undefined, maxcor: 5 })).success).toBe(true);
+  });
+
+  it('typed-array and Matrix inputs are left as they were (eig, eigh, luFactor, det, inv, LU.solve, hessInv.matvec)', () => {
+    const rows = [Float64Array.of(2, 1, 0), Float64Array.of(1, 3, 1), Float64Array.of(0, 1, 4)];
+    const copy = rows.map((r) => Array.from(r));
+    const M = Matrix.from(copy);
+    for (const A of [rows, M]) {
+      eig(A);
+      eigh(A);
+      det(A);
+      inv(A);
+      luFactor(A).solve(Float64Array.of(1, 2, 3));
+    }
+    expect(rows.map((r) => Array.from(r))).toEqual(copy);
+    expect(M.toArray()).toEqual(copy);
+    const r = minimize((x) => x[0]! ** 2 + 3 * x[1]! ** 2, [1, 1]);
+    const v = Float64Array.of(1, 2);
+    r.hessInv.matvec(v);
+    r.hessInv.matvec(Object.freeze([1, 2]));
+    expect(Array.from(v)).toEqual([1, 2]);
+  });
+
+  it('LU.solve and hessInv.matvec results are fresh arrays', () => {
+    const f = luFactor([[4, 1], [1, 3]]);
+    const x = f.solve([1, 2]);
+    expectOwned(x);
+    x.fill(0);
+    expect(f.solve([1, 2])[0]).toBeCloseTo(1 / 11, 14);
+    const r = minimize((z) => z[0]! ** 2 + 3 * z[1]! ** 2, [1, 1]);
+    const h1 = r.hessInv.matvec([1, 0]);
+    const keep = h1[0];
+    h1.fill(0);
+    expect(r.hessInv.matvec([1, 0])[0]).toBe(keep);
   });
 });
