@@ -43,4 +43,5 @@ export {
 export { qags_workspace_size, qags_init, qags_resume } from "./quad/qags";
 export { qagi_init } from "./quad/qagi";
 export { qagp_workspace_size, qagp_init, qagp_resume } from "./quad/qagp";
+export { qags_many_init, qags_many_resume } from "./quad/qags_many";
 

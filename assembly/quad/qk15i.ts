@@ -73,7 +73,23 @@ export function qk15iNodes(boun: f64, inf: i32, a: f64, b: f64, x: usize): void 
   const centr = 0.5 * (a + b);
   const hlgth = 0.5 * (b - a);
   put(x, 0, boun + (dinf * (1.0 - centr)) / centr);
-  for (let j = 0; j < 7; j++) {
+  let j = 0;
+  if (ASC_FEATURE_SIMD) {
+    // Two nodes per lane pair; each lane does exactly the scalar operations.
+    const vc = f64x2.splat(centr);
+    const vh = f64x2.splat(hlgth);
+    const vb = f64x2.splat(boun);
+    const vd = f64x2.splat(dinf);
+    const one = f64x2.splat(1.0);
+    for (; j + 1 < 7; j += 2) {
+      const absc = f64x2.mul(vh, v128.load(XGK + (<usize>j << 3)));
+      const absc1 = f64x2.sub(vc, absc);
+      const absc2 = f64x2.add(vc, absc);
+      v128.store(x + (<usize>(1 + j) << 3), f64x2.add(vb, f64x2.div(f64x2.mul(vd, f64x2.sub(one, absc1)), absc1)));
+      v128.store(x + (<usize>(8 + j) << 3), f64x2.add(vb, f64x2.div(f64x2.mul(vd, f64x2.sub(one, absc2)), absc2)));
+    }
+  }
+  for (; j < 7; j++) {
     const absc = hlgth * c(XGK, j);
     const absc1 = centr - absc;
     const absc2 = centr + absc;
@@ -81,7 +97,7 @@ export function qk15iNodes(boun: f64, inf: i32, a: f64, b: f64, x: usize): void 
     put(x, 8 + j, boun + (dinf * (1.0 - absc2)) / absc2);
   }
   if (inf == 2) {
-    for (let j = 0; j < 15; j++) put(x, 15 + j, -at(x, j));
+    for (let k = 0; k < 15; k++) put(x, 15 + k, -at(x, k));
   }
 }
 
@@ -95,7 +111,27 @@ export function qk15i(inf: i32, a: f64, b: f64, fv: usize, out: usize): void {
   let resg = c(WG, 7) * fc;
   let resk = c(WGK, 7) * fc;
   let resabs = Math.abs(resk);
-  for (let j = 0; j < 7; j++) {
+  // Transformed values f(x(t))/t² first (two per lane pair under SIMD, the same
+  // operations per lane), then the sums in dqk15i's order.
+  let j = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vc = f64x2.splat(centr);
+    const vh = f64x2.splat(hlgth);
+    for (; j + 1 < 7; j += 2) {
+      const absc = f64x2.mul(vh, v128.load(XGK + (<usize>j << 3)));
+      const absc1 = f64x2.sub(vc, absc);
+      const absc2 = f64x2.add(vc, absc);
+      let f1 = v128.load(fv + (<usize>(1 + j) << 3));
+      let f2 = v128.load(fv + (<usize>(8 + j) << 3));
+      if (inf == 2) {
+        f1 = f64x2.add(f1, v128.load(fv + (<usize>(16 + j) << 3)));
+        f2 = f64x2.add(f2, v128.load(fv + (<usize>(23 + j) << 3)));
+      }
+      v128.store(fv + (<usize>(1 + j) << 3), f64x2.div(f64x2.div(f1, absc1), absc1));
+      v128.store(fv + (<usize>(8 + j) << 3), f64x2.div(f64x2.div(f2, absc2), absc2));
+    }
+  }
+  for (; j < 7; j++) {
     const absc = hlgth * c(XGK, j);
     const absc1 = centr - absc;
     const absc2 = centr + absc;
@@ -105,14 +141,16 @@ export function qk15i(inf: i32, a: f64, b: f64, fv: usize, out: usize): void {
       f1 = f1 + at(fv, 16 + j);
       f2 = f2 + at(fv, 23 + j);
     }
-    f1 = f1 / absc1 / absc1;
-    f2 = f2 / absc2 / absc2;
-    put(fv, 1 + j, f1);
-    put(fv, 8 + j, f2);
+    put(fv, 1 + j, f1 / absc1 / absc1);
+    put(fv, 8 + j, f2 / absc2 / absc2);
+  }
+  for (let k = 0; k < 7; k++) {
+    const f1 = at(fv, 1 + k);
+    const f2 = at(fv, 8 + k);
     const fsum = f1 + f2;
-    resg += c(WG, j) * fsum;
-    resk += c(WGK, j) * fsum;
-    resabs += c(WGK, j) * (Math.abs(f1) + Math.abs(f2));
+    resg += c(WG, k) * fsum;
+    resk += c(WGK, k) * fsum;
+    resabs += c(WGK, k) * (Math.abs(f1) + Math.abs(f2));
   }
   const reskh = resk * 0.5;
   let resasc = c(WGK, 7) * Math.abs(fc - reskh);
@@ -123,7 +161,11 @@ export function qk15i(inf: i32, a: f64, b: f64, fv: usize, out: usize): void {
   resasc *= hlgth;
   resabs *= hlgth;
   let abserr = Math.abs((resk - resg) * hlgth);
-  if (resasc != 0 && abserr != 0) abserr = resasc * Math.min(1.0, Math.pow((200.0 * abserr) / resasc, 1.5));
+  if (resasc != 0 && abserr != 0) {
+    // min(1, t^1.5) is 1 for t >= 1: the power is only needed below.
+    const t = (200.0 * abserr) / resasc;
+    abserr = resasc * (t >= 1.0 ? 1.0 : Math.pow(t, 1.5));
+  }
   if (resabs > UFLOW / (50.0 * EPMACH)) abserr = Math.max(EPMACH * 50.0 * resabs, abserr);
   store<f64>(out, result);
   store<f64>(out + 8, abserr);

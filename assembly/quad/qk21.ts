@@ -118,7 +118,11 @@ export function qk21(a: f64, b: f64, fv: usize, out: usize): void {
   let abserr = Math.abs((resk - resg) * hlgth);
   // Math.pow here is musl's (the same algorithm as glibc's pow since 2.28), so the estimate
   // agrees bit for bit with SciPy's; a cheaper t·√t changes errsum in its last digits.
-  if (resasc != 0 && abserr != 0) abserr = resasc * Math.min(1.0, Math.pow((200.0 * abserr) / resasc, 1.5));
+  if (resasc != 0 && abserr != 0) {
+    // min(1, t^1.5) is 1 for t >= 1: the power is only needed below.
+    const t = (200.0 * abserr) / resasc;
+    abserr = resasc * (t >= 1.0 ? 1.0 : Math.pow(t, 1.5));
+  }
   if (resabs > UFLOW / (50.0 * EPMACH)) abserr = Math.max(EPMACH * 50.0 * resabs, abserr);
   store<f64>(out, result);
   store<f64>(out + 8, abserr);

@@ -21,6 +21,8 @@ interface QuadExports {
   qagp_workspace_size(limit: number, npts2: number): number;
   qagp_init(ws: number, a: number, b: number, npts2: number, points: number, epsabs: number, epsrel: number, limit: number): number;
   qagp_resume(ws: number): number;
+  qags_many_init(block: number, size: number, lo: number, hi: number, n: number, epsabs: number, epsrel: number, limit: number, ws: number, tasks: number): number;
+  qags_many_resume(ws: number, tasks: number, n: number): number;
 }
 
 /** Tolerances resolved once (frozen) and reused by every level of dblquad. */
@@ -68,6 +70,8 @@ function quadKernels(exports: unknown): QuadExports {
       qagp_workspace_size: unwrap(k.qagp_workspace_size),
       qagp_init: unwrap(k.qagp_init),
       qagp_resume: unwrap(k.qagp_resume),
+      qags_many_init: unwrap(k.qags_many_init),
+      qags_many_resume: unwrap(k.qags_many_resume),
     };
     kernelsFor = exports;
   }
@@ -168,13 +172,9 @@ export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs:
   const mark = arena.mark();
   const tol = p.tol;
   try {
-    const wss = new Int32Array(n);
-    const tasks = new Int32Array(n);
-    const signs = new Float64Array(n);
-    // One allocation for all n workspaces (the limit functions below may call quad, which
-    // allocates above this block and releases before returning).
-    const size = qagsSize(k, tol.limit);
-    const block = arena.alloc(size * n);
+    // Inner limits first (user callbacks: they may call quad, which allocates and releases
+    // above the current mark before returning, so nothing is allocated before them).
+    const lims = new Float64Array(2 * n);
     for (let i = 0; i < n; i++) {
       const x = xs[i]!;
       const ya = p.ya;
@@ -183,33 +183,26 @@ export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs:
       const hi = typeof yb === 'number' ? yb : yb(x);
       if (typeof lo !== 'number' || Number.isNaN(lo)) return limitFailure(p, 'ya', lo, x, i);
       if (typeof hi !== 'number' || Number.isNaN(hi)) return limitFailure(p, 'yb', hi, x, i);
-      fs[i] = 0;
-      if (lo === hi) continue;
-      const a = Math.min(lo, hi);
-      const b = Math.max(lo, hi);
-      signs[i] = hi < lo ? -1 : 1;
-      const ws = block + i * size;
-      wss[i] = ws;
-      if (a === -Infinity || b === Infinity) {
-        const inf = a === -Infinity ? (b === Infinity ? 2 : -1) : 1;
-        tasks[i] = k.qagi_init(ws, inf === 1 ? a : inf === -1 ? b : 0, inf, tol.epsabs, tol.epsrel, tol.limit);
-      } else {
-        tasks[i] = k.qags_init(ws, a, b, tol.epsabs, tol.epsrel, tol.limit);
-      }
+      lims[i] = lo;
+      lims[n + i] = hi;
     }
+    const size = qagsSize(k, tol.limit);
+    const block = arena.alloc(size * n);
+    const lohi = arena.putF64(lims);
+    const wsp = arena.allocI32(n);
+    const tp = arena.allocI32(n);
+    let waiting = k.qags_many_init(block, size, lohi, lohi + 8 * n, n, tol.epsabs, tol.epsrel, tol.limit, wsp, tp);
     const f = p.f;
-    let active = true;
-    while (active) {
-      active = false;
+    const wsI = wsp >> 2;
+    const tI = tp >> 2;
+    while (waiting > 0) {
       freshViews(memory);
       for (let i = 0; i < n; i++) {
-        if (tasks[i] !== TASK_NEED_F) continue;
+        if (i32View[tI + i] !== TASK_NEED_F) continue;
         const x = xs[i]!;
-        const iBase = (wss[i]! + I32_BASE) >> 2;
+        const iBase = (i32View[wsI + i]! + I32_BASE) >> 2;
         const m = i32View[iBase + I_NNODES]!;
-        const xBase = i32View[iBase + I_XPTR]! >> 3;
-        const fBase = i32View[iBase + I_FPTR]! >> 3;
-        const bad = evalInner(f, x, memory, xBase, fBase, m);
+        const bad = evalInner(f, x, memory, i32View[iBase + I_XPTR]! >> 3, i32View[iBase + I_FPTR]! >> 3, m);
         if (bad >= 0) {
           p.neval += bad + 1;
           p.message = `The integrand returned ${String(badValue)} at (x, y) = (${x}, ${badX}).`;
@@ -218,26 +211,26 @@ export function innerIntegrals(p: InnerProblem, xs: Float64Array, n: number, fs:
           return i;
         }
         p.neval += m;
+        // f may have grown memory: the views used above are re-made on the next round.
+        freshViews(memory);
       }
-      freshViews(memory);
-      for (let i = 0; i < n; i++) {
-        if (tasks[i] !== TASK_NEED_F) continue;
-        const ws = wss[i]!;
-        const task = k.qags_resume(ws);
-        tasks[i] = task;
-        if (task === TASK_NEED_F) {
-          active = true;
-          continue;
-        }
-        const value = f64View[(ws >> 3) + F_RESULT]!;
-        const abserr = f64View[(ws >> 3) + F_ABSERR]!;
-        const status = i32View[((ws + I32_BASE) >> 2) + I_IER]!;
-        fs[i] = signs[i]! * value;
-        if (abserr > p.abserr) p.abserr = abserr;
-        if (status !== 0 && p.status === 0) {
-          p.status = status;
-          p.failX = xs[i]!;
-        }
+      waiting = k.qags_many_resume(wsp, tp, n);
+    }
+    freshViews(memory);
+    for (let i = 0; i < n; i++) {
+      const ws = i32View[wsI + i]!;
+      if (ws === 0) {
+        fs[i] = 0;
+        continue;
+      }
+      const value = f64View[(ws >> 3) + F_RESULT]!;
+      const abserr = f64View[(ws >> 3) + F_ABSERR]!;
+      const status = i32View[((ws + I32_BASE) >> 2) + I_IER]!;
+      fs[i] = lims[n + i]! < lims[i]! ? -value : value;
+      if (abserr > p.abserr) p.abserr = abserr;
+      if (status !== 0 && p.status === 0) {
+        p.status = status;
+        p.failX = xs[i]!;
       }
     }
     return -1;

@@ -325,6 +325,18 @@ describe('dblquad', () => {
     expect(wasm().arena.memoryBytes).toBeGreaterThanOrEqual(before);
   });
 
+  it('keeps working when f or a limit function grows WASM memory (nested quad calls)', () => {
+    let k = 0;
+    const f = (x: number, y: number) => quad((t) => t, 0, x + y, { limit: 1_000_000 + k++ }).value; // (x + y)^2 / 2
+    const yb = (x: number) => quad(() => 1, 0, 1 + x, { limit: 1_100_000 + k++ }).value; // 1 + x
+    const before = wasm().arena.memoryBytes;
+    const r = dblquad(f, 0, 1, 0, yb, { epsabs: 1e-10 });
+    expect(wasm().arena.memoryBytes).toBeGreaterThan(before);
+    // ∫0^1 ∫0^{1+x} (x+y)^2/2 dy dx = ∫0^1 ((1+2x)^3 - x^3)/6 dx
+    const exact = quad((x) => (Math.pow(1 + 2 * x, 3) - x * x * x) / 6, 0, 1).value;
+    close(r, exact, 1e-9);
+  });
+
   it('reports a failing inner integration even when the outer one succeeds', () => {
     const r = dblquad((x, y) => 1 / y, 0, 1, 0, 1);
     expect(r.success).toBe(false);
@@ -410,6 +422,7 @@ describe('quad against more SciPy references (scripts/quad-scipy-cases.py)', () 
   });
   for (const c of extra.cases) {
     it(`${c.name}: neval and status equal SciPy ${extra.scipy}'s, value and abserr agree`, () => {
+      // scicomp-audit-allow new-function: test only: builds the reference integrands from the expressions in scipy-quad-extra.json beside this file
       const f = new Function('x', `return ${c.js};`) as (x: number) => number;
       const r = quad(f, limit(c.a), limit(c.b), { ...c.opts, ...(c.points ? { points: c.points } : {}) });
       expect(r.neval).toBe(c.neval);
@@ -438,12 +451,14 @@ interface ExtraDbl {
 describe('dblquad against more SciPy references (scripts/quad-scipy-cases.py)', () => {
   const extra = JSON.parse(readFileSync(new URL('./scipy-quad-extra.json', import.meta.url), 'utf8')) as { scipy: string; dblquad: ExtraDbl[] };
   const num = (s: string) => Number(s.replace('inf', 'Infinity'));
+  // scicomp-audit-allow new-function: test only: builds the reference integrands from the expressions in scipy-quad-extra.json beside this file
   const lim = (s: string) => (/x/.test(s) ? (new Function('x', `return ${s};`) as (x: number) => number) : num(s));
   it('has the reference cases', () => {
     expect(extra.dblquad.length).toBeGreaterThanOrEqual(8);
   });
   for (const c of extra.dblquad) {
     it(`${c.name}: neval equals SciPy ${extra.scipy}'s, value and abserr agree`, () => {
+      // scicomp-audit-allow new-function: test only: builds the reference integrands from the expressions in scipy-quad-extra.json beside this file
       const f = new Function('x', 'y', `return ${c.js};`) as (x: number, y: number) => number;
       const r = dblquad(f, num(c.xa), num(c.xb), lim(c.ya), lim(c.yb));
       expect(r.neval).toBe(c.neval);
