@@ -1250,3 +1250,28 @@ describe('callbacks that throw, options objects, arena', () => {
     expect(r.hessInv.matvec([1, 0])[0]).toBe(keep);
   });
 });
+
+describe('Vectors are ArrayLike<number>', () => {
+  const like = (arr: number[]): ArrayLike<number> => {
+    const o: Record<number, number> & { length: number } = { length: arr.length };
+    arr.forEach((v, i) => { o[i] = v; });
+    return o;
+  };
+
+  it('every vector argument takes number[], any typed array and a plain array-like object', () => {
+    for (const b of [[2, 4], Int32Array.of(2, 4), Float32Array.of(2, 4), like([2, 4])]) {
+      expect(Array.from(solve([[2, 0], [0, 4]], b))).toEqual([1, 1]);
+    }
+    const ref = solveIvp(decay, [0, 1], [1], { tEval: [0.5, 1], atol: [1e-6] });
+    for (const y0 of [Float32Array.of(1), Int8Array.of(1), like([1])]) {
+      const r = solveIvp(decay, [0, 1], y0, { tEval: Float32Array.of(0.5, 1), atol: like([1e-6]) });
+      expect(Array.from(r.y[0]!)).toEqual(Array.from(ref.y[0]!));
+    }
+    for (const x0 of [Int32Array.of(5, 5), like([5, 5])]) {
+      expect(Array.from(minimize(sqr, x0, { jac: sqrGrad }).x)).toEqual(Array.from(minimize(sqr, [5, 5], { jac: sqrGrad }).x));
+    }
+    expect(quad((x) => Math.abs(x - 1), 0, 2, { points: Int32Array.of(1) }).value).toBeCloseTo(1, 14);
+    expect(new Matrix(1, 2, like([1, 2])).toArray()).toEqual([[1, 2]]);
+    expect(Matrix.from([Float64Array.of(1, 2)]).toArray()).toEqual([[1, 2]]);
+  });
+});
