@@ -412,7 +412,7 @@ describe('solveIvp', () => {
   interface OdeCase {
     name: string; problem: string; params: Record<string, number>; method: 'RK45' | 'RK23';
     tSpan: [number, number]; y0: number[]; rtol: number; atol: number; tEval: number[];
-    result: { status: number; nfev: number; nSteps: number; message: string; tFinal: number; yFinal: number[] };
+    result: { status: number; nfev: number; nSteps: number; message: string; tFinal: number; yFinal: number[]; tFirstSteps: number[] };
   }
   const ode = loadFixture<OdeCase>('ode');
   const expDefault = ode.cases.find((c) => c.name === 'exp_decay.RK45.default')!;
@@ -421,8 +421,12 @@ describe('solveIvp', () => {
     const r = solveIvp(decay, expDefault.tSpan, expDefault.y0);
     expect(r.nfev).toBe(expDefault.result.nfev);
     expect(r.t.length - 1).toBe(expDefault.result.nSteps);
-    const e = solveIvp(decay, expDefault.tSpan, expDefault.y0, { method: 'RK45', rtol: 1e-3, atol: 1e-6 });
+    const e = solveIvp(decay, expDefault.tSpan, expDefault.y0, { method: 'RK45', rtol: 1e-3, atol: 1e-6, maxStep: Infinity, denseOutput: false });
     expect(Array.from(e.t)).toEqual(Array.from(r.t));
+    expect(e.sol).toBeNull();
+    // No firstStep: SciPy's initial-step selection.
+    const first = expDefault.result.tFirstSteps;
+    for (let k = 1; k < first.length; k++) expect(r.t[k]! / first[k]!).toBeCloseTo(1, 12);
     const other = solveIvp(decay, expDefault.tSpan, expDefault.y0, { rtol: 1e-4 });
     expect(other.nfev).not.toBe(r.nfev);
     const otherAtol = solveIvp(decay, [0, 10], [1e-4, 1e-4], { atol: 1e-9 });
