@@ -1279,3 +1279,79 @@ describe('Vectors are ArrayLike<number>', () => {
     expect(Matrix.from([Float64Array.of(1, 2)]).toArray()).toEqual([[1, 2]]);
   });
 });
+
+describe('nested calls that grow WASM memory from inside a callback', () => {
+  /** A diagonal system just big enough that solving it must grow the current memory. */
+  const growingSolve = (): number => {
+    const bytes = wasm().exports.memory.buffer.byteLength;
+    const n = Math.ceil(Math.sqrt(bytes / 8)) + 8;
+    const A = new Matrix(n, n);
+    for (let i = 0; i < n; i++) A.data[i * n + i] = 2;
+    const b = new Float64Array(n).fill(1);
+    return solve(A, b)[n - 1]!;
+  };
+
+  it('solveIvp gives the same result when its right-hand side grows memory part-way', () => {
+    const ref = solveIvp(oscillator, [0, 2], [1, 0], { rtol: 1e-8, atol: 1e-10, denseOutput: true, events: (_t: number, y: Float64Array) => y[0]! });
+    let calls = 0;
+    const before = wasm().exports.memory.buffer.byteLength;
+    const r = solveIvp((t, y, d) => {
+      if (++calls === 7) expect(growingSolve()).toBe(0.5);
+      oscillator(t, y, d);
+    }, [0, 2], [1, 0], { rtol: 1e-8, atol: 1e-10, denseOutput: true, events: (_t: number, y: Float64Array) => y[0]! });
+    expect(wasm().exports.memory.buffer.byteLength).toBeGreaterThan(before);
+    expect(Array.from(r.t)).toEqual(Array.from(ref.t));
+    expect(r.y.map((c) => Array.from(c))).toEqual(ref.y.map((c) => Array.from(c)));
+    expect(Array.from(r.tEvents![0]!)).toEqual(Array.from(ref.tEvents![0]!));
+    expect(Array.from(r.sol!(1.3))).toEqual(Array.from(ref.sol!(1.3)));
+    // nfev counts the calls made (the evaluation interrupted by the growth is redone).
+    expect(r.nfev).toBe(calls);
+  });
+
+  it('minimize gives the same result when its objective grows memory part-way', () => {
+    const ref = minimize(rosen, [-1.2, 1]);
+    let calls = 0;
+    const before = wasm().exports.memory.buffer.byteLength;
+    const r = minimize((x) => {
+      if (++calls === 5) expect(growingSolve()).toBe(0.5);
+      return rosen(x);
+    }, [-1.2, 1]);
+    expect(wasm().exports.memory.buffer.byteLength).toBeGreaterThan(before);
+    expect(Array.from(r.x)).toEqual(Array.from(ref.x));
+    expect([r.nit, r.nfev, r.fun, r.status]).toEqual([ref.nit, ref.nfev, ref.fun, ref.status]);
+    expect(Array.from(r.hessInv.matvec([1, 0]))).toEqual(Array.from(ref.hessInv.matvec([1, 0])));
+  });
+
+  it('quad and dblquad give the same result when the integrand grows memory part-way', () => {
+    const f = (x: number): number => Math.sqrt(x) * Math.log(x);
+    const ref = quad(f, 0, 1);
+    let calls = 0;
+    let before = wasm().exports.memory.buffer.byteLength;
+    const r = quad((x) => {
+      if (++calls === 30) expect(growingSolve()).toBe(0.5);
+      return f(x);
+    }, 0, 1);
+    expect(wasm().exports.memory.buffer.byteLength).toBeGreaterThan(before);
+    expect(r).toEqual(ref);
+    const g = (x: number, y: number): number => Math.exp(-x * x - y * y);
+    const dref = dblquad(g, -1, 1, -1, 1);
+    calls = 0;
+    before = wasm().exports.memory.buffer.byteLength;
+    const d = dblquad((x, y) => {
+      if (++calls === 100) expect(growingSolve()).toBe(0.5);
+      return g(x, y);
+    }, -1, 1, -1, 1);
+    expect(wasm().exports.memory.buffer.byteLength).toBeGreaterThan(before);
+    expect(d).toEqual(dref);
+  });
+
+  it('a throw from a nested call propagates through the outer call and leaves the arena where it was', () => {
+    const arena = wasm().arena;
+    const mark = arena.mark();
+    const e = new Error('inner');
+    expectPropagated(() => quad((x) => quad(() => { throw e; }, 0, x).value, 0, 1), e);
+    expectPropagated(() => solveIvp((_t, y, d) => { d[0] = minimize(() => { throw e; }, [y[0]!]).fun; }, [0, 1], [1]), e);
+    expect(arena.mark()).toBe(mark);
+    expect(quad(Math.sin, 0, Math.PI).neval).toBe(21);
+  });
+});
