@@ -1147,7 +1147,25 @@ describe('eig', () => {
       }
       expect(Math.sqrt(norm)).toBeCloseTo(1, 13);
       expect(im.get(bi, k) === 0).toBe(true);
+      // (A - lambda I) v = 0 with lambda = re + i im, v = vre + i vim.
+      const lr = r.values.re[k]!;
+      const li = r.values.im[k]!;
+      for (let i = 0; i < 3; i++) {
+        let sr = 0;
+        let si = 0;
+        for (let j = 0; j < 3; j++) {
+          sr += A[i]![j]! * re.get(j, k);
+          si += A[i]![j]! * im.get(j, k);
+        }
+        expect(sr - (lr * re.get(i, k) - li * im.get(i, k))).toBeCloseTo(0, 12);
+        expect(si - (lr * im.get(i, k) + li * re.get(i, k))).toBeCloseTo(0, 12);
+      }
     }
+    // This matrix has one complex pair: adjacent, positive imaginary part first.
+    const pair = Array.from(r.values.im).findIndex((v) => v !== 0);
+    expect(r.values.im[pair]!).toBeGreaterThan(0);
+    expect(r.values.im[pair + 1]).toBe(-r.values.im[pair]!);
+    expect(r.values.re[pair + 1]).toBe(r.values.re[pair]);
   });
 
   it('vectors: false omits the vectors; inputs are never modified', () => {
