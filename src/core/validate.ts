@@ -114,7 +114,9 @@ export function finiteNumberArg(fn: string, name: string, value: unknown): numbe
 }
 
 export function positiveNumberArg(fn: string, name: string, value: unknown, opts: { allowZero?: boolean; allowInfinity?: boolean } = {}): number {
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new TypeError(`${fn}: ${name} must be a number, got ${show(value)}`);
+  if (typeof value !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${show(value)}`);
+  // NaN is a number with a bad value: RangeError, as for every other non-finite input.
+  if (Number.isNaN(value)) throw new RangeError(`${fn}: ${name} must be ${opts.allowZero ? 'non-negative' : 'positive'}, got NaN`);
   if (value === Infinity && opts.allowInfinity) return value;
   if (!Number.isFinite(value)) throw new RangeError(`${fn}: ${name} must be finite, got ${value}`);
   if (opts.allowZero ? value < 0 : value <= 0) {
