@@ -12,9 +12,13 @@ export type { MatrixLike } from './core/matrix.js';
 export type { LinAlgErrorCode } from './core/errors.js';
 
 // ---- linear algebra: LU (src/linalg/lu.ts) -------------------------------------------
+export { solve, luFactor, det, inv } from './linalg/lu.js';
+export type { LU, SolveOptions } from './linalg/lu.js';
 
 
 // ---- linear algebra: eigenvalues (src/linalg/eig.ts) ---------------------------------
+export { eigh, eig } from './linalg/eig.js';
+export type { EighResult, EigResult, EigOptions } from './linalg/eig.js';
 
 
 // ---- ODE (src/ode) -------------------------------------------------------------------
@@ -23,7 +27,11 @@ export type { OdeResult, OdeOptions, EventFn, OdeFun, OdeMethod } from './ode/in
 
 
 // ---- optimization (src/optimize) -----------------------------------------------------
+export { minimize } from './optimize/minimize.js';
+export type { OptimizeResult, MinimizeOptions, ObjectiveFn, GradientFn, Bound, InverseHessian } from './optimize/minimize.js';
 
 
 // ---- quadrature (src/quad) -----------------------------------------------------------
+export { quad, dblquad } from './quad/quad.js';
+export type { QuadResult, QuadOptions, DblquadOptions } from './quad/quad.js';
 

@@ -20,8 +20,13 @@ function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   );
 }
 
-/** A dense matrix from a Matrix, number[][] or Float64Array[]; every entry finite. */
-export function matrixArg(fn: string, name: string, value: unknown, opts: { allowEmpty?: boolean } = {}): DenseInput {
+/**
+ * A dense matrix from a Matrix, number[][] or Float64Array[]; every entry finite.
+ * `checkFinite: false` skips the entry scan for callers that detect non-finite entries
+ * more cheaply themselves (e.g. from a norm computed in WASM) and then call
+ * `assertFiniteEntries` for the message.
+ */
+export function matrixArg(fn: string, name: string, value: unknown, opts: { allowEmpty?: boolean; checkFinite?: boolean } = {}): DenseInput {
   let rows: number;
   let cols: number;
   let data: Float64Array;
@@ -57,16 +62,22 @@ export function matrixArg(fn: string, name: string, value: unknown, opts: { allo
     throw new TypeError(`${fn}: ${name} must be a Matrix or an array of rows, got ${show(value)}`);
   }
   if (!opts.allowEmpty && (rows === 0 || cols === 0)) throw new RangeError(`${fn}: ${name} must not be empty, got ${rows}x${cols}`);
+  if (opts.checkFinite !== false) assertFiniteEntries(fn, name, { rows, cols, data });
+  return { rows, cols, data };
+}
+
+/** Throw the RangeError of matrixArg for the first non-finite entry, if there is one. */
+export function assertFiniteEntries(fn: string, name: string, m: DenseInput): void {
+  const { cols, data } = m;
   for (let k = 0; k < data.length; k++) {
     if (!Number.isFinite(data[k])) {
       throw new RangeError(`${fn}: ${name} entries must be finite, ${name}[${Math.floor(k / cols)}][${k % cols}] is ${data[k]}`);
     }
   }
-  return { rows, cols, data };
 }
 
-export function squareMatrixArg(fn: string, name: string, value: unknown): DenseInput {
-  const m = matrixArg(fn, name, value);
+export function squareMatrixArg(fn: string, name: string, value: unknown, opts: { checkFinite?: boolean } = {}): DenseInput {
+  const m = matrixArg(fn, name, value, opts);
   if (m.rows !== m.cols) throw new RangeError(`${fn}: ${name} must be square, got ${m.rows}x${m.cols}`);
   return m;
 }
@@ -103,7 +114,9 @@ export function finiteNumberArg(fn: string, name: string, value: unknown): numbe
 }
 
 export function positiveNumberArg(fn: string, name: string, value: unknown, opts: { allowZero?: boolean; allowInfinity?: boolean } = {}): number {
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new TypeError(`${fn}: ${name} must be a number, got ${show(value)}`);
+  if (typeof value !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${show(value)}`);
+  // NaN is a number with a bad value: RangeError, as for every other non-finite input.
+  if (Number.isNaN(value)) throw new RangeError(`${fn}: ${name} must be ${opts.allowZero ? 'non-negative' : 'positive'}, got NaN`);
   if (value === Infinity && opts.allowInfinity) return value;
   if (!Number.isFinite(value)) throw new RangeError(`${fn}: ${name} must be finite, got ${value}`);
   if (opts.allowZero ? value < 0 : value <= 0) {

@@ -1,0 +1,3 @@
+import { serveOneJob } from '../bench/child.js';
+
+serveOneJob();

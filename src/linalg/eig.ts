@@ -1,0 +1,134 @@
+/**
+ * Eigenvalues and eigenvectors: `eigh` for symmetric matrices (only the lower triangle is
+ * read) and `eig` for general real matrices. The work is done by the WASM kernels
+ * assembly/linalg/dsyev.ts and assembly/linalg/dgeev.ts; this file validates the
+ * arguments, moves data in and out of the arena and shapes the results. See
+ * docs/linalg-eigen.md.
+ */
+import { LinAlgError } from '../core/errors.js';
+import { show } from '../core/format.js';
+import { Matrix, type MatrixLike } from '../core/matrix.js';
+import { optionsArg, squareMatrixArg } from '../core/validate.js';
+import { withArena, type Arena } from '../wasm/arena.js';
+import { wasm } from '../wasm/module.js';
+
+export interface EigOptions {
+  /** Compute eigenvectors too (default true). */
+  vectors?: boolean;
+}
+
+export interface EighResult {
+  /** Eigenvalues in ascending order. */
+  values: Float64Array;
+  /** Column k is the unit eigenvector of values[k] (absent with `vectors: false`). */
+  vectors?: Matrix;
+}
+
+export interface EigResult {
+  /** Eigenvalues; complex-conjugate pairs are adjacent, positive imaginary part first. */
+  values: { re: Float64Array; im: Float64Array };
+  /**
+   * Column k of re + i·im is the eigenvector of values k, with unit 2-norm and its
+   * largest component real (absent with `vectors: false`).
+   */
+  vectors?: { re: Matrix; im: Matrix };
+}
+
+interface EigenExports {
+  dsyev(n: number, a: number, w: number, z: number, work: number, wantz: number, maxit: number): number;
+  dsyev_workspace_size(n: number, wantz: number): number;
+  dgeev(n: number, a: number, wr: number, wi: number, vre: number, vim: number, work: number, wantv: number, maxit: number): number;
+  dgeev_workspace_size(n: number, wantv: number): number;
+}
+
+/** Iterations allowed in total, as EISPACK/LAPACK: 30 per eigenvalue (at least 300). */
+export const DEFAULT_MAX_ITERATIONS = (n: number): number => 30 * Math.max(n, 10);
+
+const DEFAULT_VECTORS = true;
+
+/** A fresh n x n Matrix holding a copy of the arena's doubles at ptr. */
+function copyMatrix(arena: Arena, ptr: number, n: number): Matrix {
+  const m = new Matrix(n, n);
+  m.data.set(arena.f64(ptr, n * n));
+  return m;
+}
+
+function resolveOptions(fn: string, opts: unknown): Readonly<{ vectors: boolean }> {
+  const o = optionsArg<EigOptions>(fn, opts);
+  const vectors = o.vectors === undefined ? DEFAULT_VECTORS : o.vectors;
+  if (typeof vectors !== 'boolean') throw new TypeError(`${fn}: opts.vectors must be a boolean, got ${show(vectors)}`);
+  return Object.freeze({ vectors });
+}
+
+/**
+ * Eigenvalues (ascending) and unit eigenvectors of a symmetric matrix; only the lower
+ * triangle of A is read.
+ */
+export function eigh(A: MatrixLike, opts?: EigOptions): EighResult {
+  return eighImpl(A, opts);
+}
+
+/** eigh with an explicit iteration budget (tests exercise the no-convergence path). */
+export function eighImpl(A: MatrixLike, opts: EigOptions | undefined, maxIterations?: number): EighResult {
+  const fn = 'eigh';
+  const { rows: n, data } = squareMatrixArg(fn, 'A', A);
+  const { vectors } = resolveOptions(fn, opts);
+  const maxit = maxIterations ?? DEFAULT_MAX_ITERATIONS(n);
+  const w = wasm();
+  const ex = w.exports as unknown as EigenExports;
+  return withArena(w.arena, (arena) => {
+    const wantz = vectors ? 1 : 0;
+    const pa = arena.putF64(data);
+    const pw = arena.allocF64(n);
+    const pz = vectors ? arena.allocF64(n * n) : 0;
+    const work = arena.allocF64(ex.dsyev_workspace_size(n, wantz));
+    const info = ex.dsyev(n, pa, pw, pz, work, wantz, maxit);
+    if (info !== 0) {
+      throw new LinAlgError(
+        'no-convergence',
+        `${fn}: the QL iteration did not converge within ${maxit} iterations (eigenvalue ${info - 1} of ${n})`,
+      );
+    }
+    const result: EighResult = { values: arena.getF64(pw, n) };
+    if (vectors) result.vectors = copyMatrix(arena, pz, n);
+    return result;
+  });
+}
+
+/**
+ * Eigenvalues and eigenvectors of a general real matrix (LAPACK dgeev conventions).
+ */
+export function eig(A: MatrixLike, opts?: EigOptions): EigResult {
+  return eigImpl(A, opts);
+}
+
+/** eig with an explicit iteration budget (tests exercise the no-convergence path). */
+export function eigImpl(A: MatrixLike, opts: EigOptions | undefined, maxIterations?: number): EigResult {
+  const fn = 'eig';
+  const { rows: n, data } = squareMatrixArg(fn, 'A', A);
+  const { vectors } = resolveOptions(fn, opts);
+  const maxit = maxIterations ?? DEFAULT_MAX_ITERATIONS(n);
+  const w = wasm();
+  const ex = w.exports as unknown as EigenExports;
+  return withArena(w.arena, (arena) => {
+    const wantv = vectors ? 1 : 0;
+    const pa = arena.putF64(data);
+    const pwr = arena.allocF64(n);
+    const pwi = arena.allocF64(n);
+    const pre = vectors ? arena.allocF64(n * n) : 0;
+    const pim = vectors ? arena.allocF64(n * n) : 0;
+    const work = arena.allocF64(ex.dgeev_workspace_size(n, wantv));
+    const info = ex.dgeev(n, pa, pwr, pwi, pre, pim, work, wantv, maxit);
+    if (info !== 0) {
+      throw new LinAlgError(
+        'no-convergence',
+        `${fn}: the QR iteration did not converge within ${maxit} iterations (${info} eigenvalues left of ${n})`,
+      );
+    }
+    const result: EigResult = { values: { re: arena.getF64(pwr, n), im: arena.getF64(pwi, n) } };
+    if (vectors) {
+      result.vectors = { re: copyMatrix(arena, pre, n), im: copyMatrix(arena, pim, n) };
+    }
+    return result;
+  });
+}
