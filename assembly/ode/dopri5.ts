@@ -2,11 +2,11 @@
  * dopri5: one call of the Dormand–Prince 5(4) stepper (SciPy's RK45) by reverse
  * communication. The caller fills the workspace header (T, T_BOUND, DIR, MAX_STEP, RTOL,
  * FIRST_STEP, STATE = 0), ATOL and Y, then calls dopri5 until it returns:
- *   NEED_F (1)          evaluate f(T_STAGE, Y_IN) into F_OUT and call again;
+ *   NEED_F (1)          evaluate f(T_STAGE, Y_IN) into K[STAGE] (in place) and call again;
  *   STEP_DONE (2)       a step was accepted (T_OLD -> T, Y_OLD -> Y); call again for the
  *                       next one (the caller decides when T has reached T_BOUND);
  *   TOO_SMALL_STEP (-1) the step size fell below 10 ulp(t): give up;
- *   BAD_F (-2)          F_OUT held NaN/Infinity at component BAD_INDEX: give up.
+ *   BAD_F (-2)          the derivative held NaN/Infinity at component BAD_INDEX: give up.
  * Overwrites the workspace (see rk_engine.ts). dopri5_dense then writes the quartic
  * dense-output coefficients Q of the last accepted step:
  *   y(t_old + θh) = y_old + h Σ_k Q_k θ^(k+1),  k = 0..3.

@@ -1,7 +1,7 @@
 /**
  * The stepping engine shared by the explicit embedded Runge–Kutta pairs (dopri5, rk23):
  * one resumable state machine driven by reverse communication. Each call runs until it
- * needs a derivative (NEED_F: evaluate f(T_STAGE, Y_IN) into F_OUT, call again), has
+ * needs a derivative (NEED_F: evaluate f(T_STAGE, Y_IN) into K_r, r = STAGE, call again), has
  * accepted a step (STEP_DONE), or fails (TOO_SMALL_STEP, BAD_F). All state is in the
  * workspace (see workspace.ts); the tableau comes in as pointers to static tables.
  *
@@ -22,7 +22,7 @@ import {
   H_T, H_T_BOUND, H_H_ABS, H_DIR, H_MAX_STEP, H_RTOL, H_T_OLD, H_H, H_T_STAGE, H_STATE,
   H_ERR_NORM, H_REJECTED, H_T_NEW, H_MIN_STEP, H_H0, H_D1, H_HCUR, H_BAD_INDEX,
   H_FIRST_STEP, H_STAGE, H_ATTEMPTS, H_D0,
-  V_ATOL, V_Y, V_Y_OLD, V_Y_NEW, V_Y_IN, V_F_OUT, V_K, V_Q,
+  V_ATOL, V_Y, V_Y_OLD, V_Y_NEW, V_Y_IN, V_K, V_Q,
   NEED_F, STEP_DONE, TOO_SMALL_STEP, BAD_F,
   ST_START, ST_GOT_F0, ST_GOT_F1, ST_STEP, ST_GOT_STAGE,
   vec, getH, setH,
@@ -33,29 +33,28 @@ import {
   DP_A61, DP_A62, DP_A63, DP_A64, DP_A65, DP_B1, DP_B3, DP_B4, DP_B5, DP_B6,
 } from "./dopri5_tableau";
 
-/** Copy F_OUT into dst; returns the first non-finite index, or -1. */
-function ingest(n: i32, src: usize, dst: usize): i32 {
+/**
+ * The first non-finite entry of the n-vector at p (a derivative the caller wrote in place),
+ * or -1. The sum of v - v is 0 exactly when every v is finite.
+ */
+function firstNonFinite(n: i32, p: usize): i32 {
   let chk: f64 = 0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     let c2 = f64x2.splat(0);
     for (; i + 1 < n; i += 2) {
-      const off = <usize>i << 3;
-      const v = v128.load(src + off);
-      v128.store(dst + off, v);
+      const v = v128.load(p + (<usize>i << 3));
       c2 = f64x2.add(c2, f64x2.sub(v, v));
     }
     chk = f64x2.extract_lane(c2, 0) + f64x2.extract_lane(c2, 1);
   }
   for (; i < n; i++) {
-    const off = <usize>i << 3;
-    const v = load<f64>(src + off);
-    store<f64>(dst + off, v);
+    const v = load<f64>(p + (<usize>i << 3));
     chk += v - v;
   }
   if (chk == 0) return -1;
   for (let k = 0; k < n; k++) {
-    const v = load<f64>(src + (<usize>k << 3));
+    const v = load<f64>(p + (<usize>k << 3));
     if (v - v != 0) return k;
   }
   return -1;
@@ -415,18 +414,19 @@ function badF(ws: usize, index: i32): i32 {
 export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize, B: usize, E: usize, dopri: bool): i32 {
   const state = <i32>getH(ws, H_STATE);
   const y = vec(ws, n, V_Y);
-  const fOut = vec(ws, n, V_F_OUT);
   const kS = krow(ws, n, S);
 
+  if (state == ST_GOT_STAGE) return gotStage(ws, n, S, q, C, A, B, E, dopri);
   if (state == ST_START) {
     copyVec(n, vec(ws, n, V_Y_IN), y);
     setH(ws, H_T_STAGE, getH(ws, H_T));
+    // f0 goes where the FSAL derivative of a step lands, so every step starts alike.
+    setH(ws, H_STAGE, <f64>S);
     setH(ws, H_STATE, <f64>ST_GOT_F0);
     return NEED_F;
   }
   if (state == ST_GOT_F0) {
-    // f0 goes where the FSAL derivative of a step lands, so every step starts alike.
-    const bad = ingest(n, fOut, kS);
+    const bad = firstNonFinite(n, kS);
     if (bad >= 0) return badF(ws, bad);
     const first = getH(ws, H_FIRST_STEP);
     if (first > 0) {
@@ -455,11 +455,14 @@ export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize,
     setH(ws, H_D0, d0);
     setH(ws, H_D1, d1);
     setH(ws, H_T_STAGE, getH(ws, H_T) + hd);
+    // f1 goes to K_1, unused until the first stage.
+    setH(ws, H_STAGE, 1);
     setH(ws, H_STATE, <f64>ST_GOT_F1);
     return NEED_F;
   }
   if (state == ST_GOT_F1) {
     const scale = vec(ws, n, V_Y_NEW);
+    const fOut = krow(ws, n, 1);
     let sum: f64 = 0;
     for (let i = 0; i < n; i++) {
       const off = <usize>i << 3;
@@ -477,11 +480,16 @@ export function rkAdvance(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize,
     setH(ws, H_H_ABS, Math.min(100 * h0, h1));
     return beginStep(ws, n, S, C, A, dopri);
   }
-  if (state == ST_STEP) return beginStep(ws, n, S, C, A, dopri);
+  return beginStep(ws, n, S, C, A, dopri);
+}
 
-  // ST_GOT_STAGE: F_OUT is the derivative of stage H_STAGE.
+/** ST_GOT_STAGE: K_s (s = H_STAGE) holds the derivative of stage s, written in place. */
+// @ts-ignore: decorator
+@inline
+function gotStage(ws: usize, n: i32, S: i32, q: i32, C: usize, A: usize, B: usize, E: usize, dopri: bool): i32 {
+  const y = vec(ws, n, V_Y);
   const s = <i32>getH(ws, H_STAGE);
-  const bad = ingest(n, fOut, krow(ws, n, s));
+  const bad = firstNonFinite(n, krow(ws, n, s));
   if (bad >= 0) return badF(ws, bad);
   if (s + 1 < S) {
     // One inlined copy per stage: the stage count folds into the combination loop.

@@ -6,8 +6,9 @@
  *
  * Layout (f64 slots): a header of HEADER scalars, then vectors of length n:
  *   ATOL, Y, Y_OLD, Y_NEW, Y_IN, F_OUT, K[0..K_ROWS-1], Q[0..Q_COLS-1]
- * Y_IN / F_OUT are the reverse-communication mailbox: on NEED_F the driver evaluates
- * f(header[T_STAGE], Y_IN) and writes the derivative into F_OUT before calling back.
+ * Reverse-communication mailbox: on NEED_F the driver evaluates f(header[T_STAGE], Y_IN)
+ * and writes the derivative in place into K[header[STAGE]] before calling back (F_OUT is
+ * reserved, unused).
  */
 
 /** Header slots (f64 index). */
@@ -30,7 +31,7 @@ export const H_D1: i32 = 15; // initial-step selection: ||f0 / scale||
 export const H_HCUR: i32 = 16; // signed size of the current attempt
 export const H_BAD_INDEX: i32 = 17; // on BAD_F: the first non-finite component
 export const H_FIRST_STEP: i32 = 18; // 0: select automatically, else |h| of the first step
-export const H_STAGE: i32 = 19; // stage whose derivative is being evaluated
+export const H_STAGE: i32 = 19; // on NEED_F: the K row that receives the derivative
 export const H_ATTEMPTS: i32 = 20; // step attempts so far (accepted + rejected)
 export const H_D0: i32 = 21; // initial-step selection: ||y0 / scale||
 export const HEADER: i32 = 32;
@@ -51,17 +52,17 @@ export const Q_COLS: i32 = 4;
 export const N_VECTORS: i32 = V_Q + Q_COLS;
 
 /** Task codes returned by the steppers. */
-export const NEED_F: i32 = 1; // evaluate f(T_STAGE, Y_IN) into F_OUT and call again
+export const NEED_F: i32 = 1; // evaluate f(T_STAGE, Y_IN) into K[STAGE] and call again
 export const STEP_DONE: i32 = 2; // a step was accepted: T_OLD, T, Y_OLD, Y, K describe it
 export const TOO_SMALL_STEP: i32 = -1; // the step size fell below 10 ulp(t)
-export const BAD_F: i32 = -2; // F_OUT held a NaN or an infinity (index in BAD_INDEX)
+export const BAD_F: i32 = -2; // the derivative held a NaN or an infinity (index in BAD_INDEX)
 
 /** Resume points of the state machine. */
 export const ST_START: i32 = 0; // nothing evaluated yet: ask for f(t0, y0)
-export const ST_GOT_F0: i32 = 1; // F_OUT = f(t0, y0)
-export const ST_GOT_F1: i32 = 2; // F_OUT = f(t0 + h0, y0 + h0 f0) (initial-step selection)
+export const ST_GOT_F0: i32 = 1; // K[S] = f(t0, y0)
+export const ST_GOT_F1: i32 = 2; // K[1] = f(t0 + h0, y0 + h0 f0) (initial-step selection)
 export const ST_STEP: i32 = 3; // begin a new step from (T, Y, K[0])
-export const ST_GOT_STAGE: i32 = 4; // F_OUT = derivative of stage H_STAGE
+export const ST_GOT_STAGE: i32 = 4; // K[STAGE] = derivative of that stage
 
 /** Bytes needed for a system of n equations. */
 // @ts-ignore: decorator

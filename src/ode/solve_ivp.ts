@@ -35,12 +35,12 @@ const NEED_F = 1;
 const STEP_DONE = 2;
 const TOO_SMALL_STEP = -1;
 const H_T = 0, H_T_BOUND = 1, H_H_ABS = 2, H_DIR = 3, H_MAX_STEP = 4, H_RTOL = 5, H_T_OLD = 6;
-const H_T_STAGE = 8, H_STATE = 9, H_BAD_INDEX = 17, H_FIRST_STEP = 18;
+const H_T_STAGE = 8, H_STATE = 9, H_BAD_INDEX = 17, H_FIRST_STEP = 18, H_STAGE = 19;
 const HEADER = 32;
 /** Bytes kept free above the workspace for nested calls (a few small workspaces). */
 const NESTED_HEADROOM = 1 << 16;
 const EMPTY = new Float64Array(0);
-const V_ATOL = 0, V_Y = 1, V_Y_OLD = 2, V_Y_IN = 4, V_F_OUT = 5, V_Q = 13;
+const V_ATOL = 0, V_Y = 1, V_Y_OLD = 2, V_Y_IN = 4, V_K = 6, K_ROWS = 7, V_Q = 13;
 
 interface OdeExports {
   memory: WebAssembly.Memory;
@@ -69,14 +69,15 @@ interface Counter {
  */
 function fastStages(
   step: (ws: number, n: number) => number, ws: number, n: number, fun: OdeFun,
-  hv: Float64Array, yIn: Float64Array, fOut: Float64Array, counter: Counter,
+  hv: Float64Array, yIn: Float64Array, kv: Float64Array[], counter: Counter,
 ): number {
   let k = 0;
   let code = NEED_F;
   do {
-    const r = fun(hv[H_T_STAGE]!, yIn, fOut);
+    const dydt = kv[hv[H_STAGE]!]!;
+    const r = fun(hv[H_T_STAGE]!, yIn, dydt);
     k++;
-    if ((r !== undefined && r !== fOut) || hv.length === 0) {
+    if ((r !== undefined && r !== dydt) || hv.length === 0) {
       counter.nfev += k;
       counter.pending = r;
       return SLOW;
@@ -232,13 +233,14 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     arena.release(mark);
     const vecPtr = (slot: number): number => ws + (HEADER + slot * n) * 8;
     // Views of the workspace; re-made whenever memory has grown (a detached view has length 0).
-    let hv!: Float64Array, yInV!: Float64Array, fOutV!: Float64Array, yV!: Float64Array;
+    let hv!: Float64Array, yInV!: Float64Array, yV!: Float64Array;
+    const kv: Float64Array[] = new Array(K_ROWS);
     let yOldV!: Float64Array, qV!: Float64Array;
     const refresh = (): void => {
       const buf = memory.buffer;
       hv = new Float64Array(buf, ws, HEADER);
       yInV = new Float64Array(buf, vecPtr(V_Y_IN), n);
-      fOutV = new Float64Array(buf, vecPtr(V_F_OUT), n);
+      for (let j = 0; j < K_ROWS; j++) kv[j] = new Float64Array(buf, vecPtr(V_K + j), n);
       yV = new Float64Array(buf, vecPtr(V_Y), n);
       yOldV = new Float64Array(buf, vecPtr(V_Y_OLD), n);
       qV = new Float64Array(buf, vecPtr(V_Q), cols * n);
@@ -256,8 +258,8 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
     new Float64Array(memory.buffer, vecPtr(V_ATOL), n).set(o.atol);
     yV.set(y0v);
 
-    // The user's y and dydt are views of the workspace mailbox (Y_IN, F_OUT): no copies per
-    // evaluation. They are valid during the call only (api.md). Should a nested call grow
+    // The user's y and dydt are views of the workspace (Y_IN, and the K row the kernel
+    // names): no copies per evaluation. They are valid during the call only (api.md). Should a nested call grow
     // memory (detaching the views), this evaluation is redone on JS-owned copies, which are
     // then used for the rest of the integration (`direct = false`).
     let direct = true;
@@ -326,7 +328,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
         const tS = hv[H_T_STAGE]!;
         let r: void | ArrayLike<number>;
         if (direct) {
-          code = fastStages(step, ws, n, fun, hv, yInV, fOutV, counter);
+          code = fastStages(step, ws, n, fun, hv, yInV, kv, counter);
           if (code !== SLOW) continue;
           r = counter.pending;
           counter.pending = undefined;
@@ -351,7 +353,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
         }
         const tNow = hv[H_T_STAGE]!;
         if (r !== null && typeof r === 'object' && (r as ArrayLike<number>).length === n) {
-          fOutV.set(r as ArrayLike<number>);
+          kv[hv[H_STAGE]!]!.set(r as ArrayLike<number>);
         } else {
           const got = r !== null && typeof r === 'object' && typeof (r as ArrayLike<number>).length === 'number'
             ? `an array of length ${(r as ArrayLike<number>).length}` : show(r);
@@ -367,7 +369,7 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
         if (code === TOO_SMALL_STEP) message = MESSAGES.tooSmall;
         else {
           const i = hv[H_BAD_INDEX]!;
-          message = `${FN}: fun returned a non-finite derivative, dydt[${i}] = ${fOutV[i]}, at t = ${hv[H_T_STAGE]}`;
+          message = `${FN}: fun returned a non-finite derivative, dydt[${i}] = ${kv[hv[H_STAGE]!]![i]}, at t = ${hv[H_T_STAGE]}`;
         }
         break;
       }
