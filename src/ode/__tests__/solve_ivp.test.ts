@@ -184,6 +184,18 @@ describe('solveIvp: events', () => {
     expect(Array.from(r.tEvents![2]!, (t) => Math.round(((t - Math.PI / 4) / Math.PI) * 1e6) / 1e6 + 0)).toEqual([0, 1, 2]);
   });
 
+  test('a terminal event with tEval keeps only the output times before it; sol ends there too', () => {
+    const stop: EventFn = Object.assign((t: number) => t - 2.5, { terminal: true });
+    for (const method of ['RK45', 'RK23'] as const) {
+      const r = solveIvp(decay, [0, 5], [1], { method, events: stop, tEval: [1, 2, 3, 4], denseOutput: true, rtol: 1e-8, atol: 1e-10 });
+      expect(r.status).toBe(1);
+      expect(Array.from(r.t)).toEqual([1, 2]);
+      expect(r.y[0]!.length).toBe(2);
+      expect(Math.abs(r.tEvents![0]![0]! - 2.5)).toBeLessThan(1e-12);
+      expect(relErr(r.sol!(2.25)[0]!, Math.exp(-2.25))).toBeLessThan(1e-6);
+    }
+  });
+
   test('two terminal events in one step stop at the earlier one', () => {
     const a: EventFn = Object.assign((t: number) => t - 0.5, { terminal: true });
     const b: EventFn = Object.assign((t: number) => t - 0.4, { terminal: true });
@@ -272,6 +284,17 @@ describe('solveIvp: failures come back as status -1 with a message', () => {
     expect(r.status).toBe(-1);
     expect(r.message).toMatch(/^solveIvp: fun returned a non-finite derivative, dydt\[0\] = NaN, at t = 1\.\d+/);
     expect(last(r.t)).toBeLessThanOrEqual(1.5);
+  });
+
+  test('a NaN in one component of a middle stage is caught (RK23, three components)', () => {
+    const f: OdeFun = (t, y, d) => {
+      d[0] = -y[0]!;
+      d[1] = t > 0.3 && t < 0.35 ? NaN : -2 * y[1]!;
+      d[2] = y[0]!;
+    };
+    const r = solveIvp(f, [0, 1], [1, 1, 0], { method: 'RK23', maxStep: 0.01 });
+    expect(r.success).toBe(false);
+    expect(r.message).toMatch(/^solveIvp: fun returned a non-finite derivative, dydt\[1\] = NaN, at t = 0\.3/);
   });
 
   test('an infinite derivative at t0 fails before any step', () => {
