@@ -4,6 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { wasm, withWasm } from '../../wasm/module.js';
 import { solveIvp } from '../solve_ivp.js';
+import { solve } from '../../linalg/lu.js';
+import { quad } from '../../quad/quad.js';
 import type { EventFn, OdeFun } from '../types.js';
 import { arenstorf } from './problems.js';
 
@@ -386,6 +388,29 @@ describe('solveIvp: callbacks that throw, nesting, memory and builds', () => {
     expect(r.success).toBe(true);
     expect(inner).toBe(r.nfev);
     expect(relErr(last(r.y[0]!), Math.exp(-2))).toBeLessThan(1e-7);
+  });
+
+  test('a right-hand side that calls solve and quad works (other kernels inside the callback)', () => {
+    // M y' = -y with M = [[2, 1], [1, 3]]: y' = -M^{-1} y; the rate also integrates
+    // 1 = quad(1, 0, 1) at each call. Reference: the same system with M^{-1} written out.
+    const M = [[2, 1], [1, 3]];
+    const nested: OdeFun = (_t, y, d) => {
+      const one = quad(() => 1, 0, 1).value;
+      const x = solve(M, [y[0]!, y[1]!]) as Float64Array;
+      d[0] = -one * x[0]!;
+      d[1] = -one * x[1]!;
+    };
+    const inv = [[0.6, -0.2], [-0.2, 0.4]];
+    const direct: OdeFun = (_t, y, d) => {
+      d[0] = -(inv[0]![0]! * y[0]! + inv[0]![1]! * y[1]!);
+      d[1] = -(inv[1]![0]! * y[0]! + inv[1]![1]! * y[1]!);
+    };
+    const a = solveIvp(nested, [0, 3], [1, -1], { rtol: 1e-9, atol: 1e-12 });
+    const b = solveIvp(direct, [0, 3], [1, -1], { rtol: 1e-9, atol: 1e-12 });
+    expect(a.success).toBe(true);
+    expect(a.nfev).toBe(b.nfev);
+    expect(Math.abs(last(a.y[0]!) - last(b.y[0]!))).toBeLessThan(1e-12);
+    expect(Math.abs(last(a.y[1]!) - last(b.y[1]!))).toBeLessThan(1e-12);
   });
 
   test('a nested call that grows WASM memory does not corrupt the outer integration', () => {
