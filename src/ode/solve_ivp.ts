@@ -88,11 +88,6 @@ function fastStages(
   return code;
 }
 
-/** The unwrapped WASM export behind @assemblyscript/loader's argument-count shim. */
-function raw<F extends (...args: never[]) => unknown>(f: F): F {
-  return ((f as F & { original?: F }).original ?? f);
-}
-
 interface Resolved {
   method: OdeMethod;
   rtol: number;
@@ -218,8 +213,8 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
   const rk45 = o.method === 'RK45';
   // The loader wraps each export in a rest-args shim; the stepper runs once per derivative,
   // so call the raw WASM function.
-  const step = raw(rk45 ? ex.dopri5 : ex.rk23);
-  const dense = raw(rk45 ? ex.dopri5_dense : ex.rk23_dense);
+  const step = rk45 ? ex.dopri5 : ex.rk23;
+  const dense = rk45 ? ex.dopri5_dense : ex.rk23_dense;
   const cols = rk45 ? 4 : 3;
   const dir = tf > t0 ? 1 : -1;
   const memory = ex.memory;

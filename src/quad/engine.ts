@@ -46,36 +46,9 @@ export function rawResult(): RawResult {
   return { value: 0, abserr: 0, neval: 0, status: 0, badX: NaN, badValue: undefined };
 }
 
-/**
- * The raw WASM functions. The loader wraps every export in a rest-arguments shim; the
- * drivers take a fixed number of arguments, so the originals are called directly (this
- * loop crosses the boundary once per batch and the shim would cost as much as the batch).
- */
-let kernelsFor: unknown = null;
-let kernels: QuadExports | null = null;
-
-function unwrap<F>(fn: F): F {
-  return ((fn as { original?: F }).original ?? fn) as F;
-}
-
+/** The quad kernels of the active instance (raw exports: no loader shim, see src/wasm/module.ts). */
 function quadKernels(exports: unknown): QuadExports {
-  if (kernelsFor !== exports || kernels === null) {
-    const k = exports as QuadExports;
-    kernels = {
-      memory: k.memory,
-      qags_workspace_size: unwrap(k.qags_workspace_size),
-      qags_init: unwrap(k.qags_init),
-      qagi_init: unwrap(k.qagi_init),
-      qags_resume: unwrap(k.qags_resume),
-      qagp_workspace_size: unwrap(k.qagp_workspace_size),
-      qagp_init: unwrap(k.qagp_init),
-      qagp_resume: unwrap(k.qagp_resume),
-      qags_many_init: unwrap(k.qags_many_init),
-      qags_many_resume: unwrap(k.qags_many_resume),
-    };
-    kernelsFor = exports;
-  }
-  return kernels;
+  return exports as QuadExports;
 }
 
 let viewBuffer: ArrayBuffer | null = null;
@@ -93,7 +66,7 @@ function refreshViews(memory: WebAssembly.Memory): void {
 
 /** Growing memory detaches the old buffer (its views drop to length 0): only then re-read it. */
 function freshViews(memory: WebAssembly.Memory): void {
-  if (f64View.length === 0 || kernels === null || viewMemory !== memory) {
+  if (f64View.length === 0 || viewMemory !== memory) {
     viewMemory = memory;
     refreshViews(memory);
   }

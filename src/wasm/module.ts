@@ -56,7 +56,9 @@ function wrap(instanceExports: unknown, variant: Wasm['variant']): Wasm {
 
 function instantiate(bytes: Uint8Array, variant: Wasm['variant']): Wasm {
   const module = new WebAssembly.Module(bytes as BufferSource);
-  return wrap(instantiateSync(module, {}).exports, variant);
+  // The raw instance exports: the loader's demangled `exports` wrap every function in a
+  // rest-arguments shim, which costs time on hot paths (kernels take plain numbers).
+  return wrap(instantiateSync(module, {}).instance.exports, variant);
 }
 
 /** The active instance, instantiated synchronously on first use. */
