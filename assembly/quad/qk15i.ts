@@ -14,7 +14,7 @@
  *
  * References: Piessens et al., QUADPACK (Springer 1983), §2.2 and §3.3 (dqk15i, dqagi).
  */
-import { EPMACH, UFLOW } from "./layout";
+import { qkFinish } from "./qkerr";
 
 /** Abscissae of the 15-point Kronrod rule; xgk[1], xgk[3], xgk[5] (and 0) are the 7-point Gauss nodes. */
 const XGK: usize = memory.data<f64>([
@@ -157,18 +157,7 @@ export function qk15i(inf: i32, a: f64, b: f64, fv: usize, out: usize): void {
   for (let j = 0; j < 7; j++) {
     resasc += c(WGK, j) * (Math.abs(at(fv, 1 + j) - reskh) + Math.abs(at(fv, 8 + j) - reskh));
   }
-  const result = resk * hlgth;
   resasc *= hlgth;
   resabs *= hlgth;
-  let abserr = Math.abs((resk - resg) * hlgth);
-  if (resasc != 0 && abserr != 0) {
-    // min(1, t^1.5) is 1 for t >= 1: the power is only needed below.
-    const t = (200.0 * abserr) / resasc;
-    abserr = resasc * (t >= 1.0 ? 1.0 : Math.pow(t, 1.5));
-  }
-  if (resabs > UFLOW / (50.0 * EPMACH)) abserr = Math.max(EPMACH * 50.0 * resabs, abserr);
-  store<f64>(out, result);
-  store<f64>(out + 8, abserr);
-  store<f64>(out + 16, resabs);
-  store<f64>(out + 24, resasc);
+  qkFinish(out, resk, resg, hlgth, resabs, resasc);
 }

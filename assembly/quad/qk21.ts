@@ -19,7 +19,7 @@
  * dqk21); nodes and weights as tabulated there (computed by L. W. Fullerton to 80 digits
  * for the 61-point rule family; the 21-point values are Kronrod's).
  */
-import { EPMACH, UFLOW } from "./layout";
+import { qkFinish } from "./qkerr";
 
 /** Abscissae of the 21-point Kronrod rule on (-1, 1): xgk[1], xgk[3], ... are the 10-point Gauss nodes. */
 const XGK: usize = memory.data<f64>([
@@ -112,20 +112,7 @@ export function qk21(a: f64, b: f64, fv: usize, out: usize): void {
   for (let j = 0; j < 10; j++) {
     resasc += c(WGK, j) * (Math.abs(v(fv, 1 + j) - reskh) + Math.abs(v(fv, 11 + j) - reskh));
   }
-  const result = resk * hlgth;
   resabs *= dhlgth;
   resasc *= dhlgth;
-  let abserr = Math.abs((resk - resg) * hlgth);
-  // Math.pow here is musl's (the same algorithm as glibc's pow since 2.28), so the estimate
-  // agrees bit for bit with SciPy's; a cheaper t·√t changes errsum in its last digits.
-  if (resasc != 0 && abserr != 0) {
-    // min(1, t^1.5) is 1 for t >= 1: the power is only needed below.
-    const t = (200.0 * abserr) / resasc;
-    abserr = resasc * (t >= 1.0 ? 1.0 : Math.pow(t, 1.5));
-  }
-  if (resabs > UFLOW / (50.0 * EPMACH)) abserr = Math.max(EPMACH * 50.0 * resabs, abserr);
-  store<f64>(out, result);
-  store<f64>(out + 8, abserr);
-  store<f64>(out + 16, resabs);
-  store<f64>(out + 24, resasc);
+  qkFinish(out, resk, resg, hlgth, resabs, resasc);
 }
