@@ -14,7 +14,7 @@
  *
  * References: Piessens et al., QUADPACK (Springer 1983), §2.2 and §3.3 (dqk15i, dqagi).
  */
-import { qkFinish } from "./qkerr";
+import { at, qkFinish } from "./qkrule";
 
 /** Abscissae of the 15-point Kronrod rule; xgk[1], xgk[3], xgk[5] (and 0) are the 7-point Gauss nodes. */
 const XGK: usize = memory.data<f64>([
@@ -52,12 +52,6 @@ const WG: usize = memory.data<f64>([
   0.417959183673469387755102040816327,
 ]);
 
-@inline function c(p: usize, j: i32): f64 {
-  return load<f64>(p + (<usize>j << 3));
-}
-@inline function at(p: usize, j: i32): f64 {
-  return load<f64>(p + (<usize>j << 3));
-}
 @inline function put(p: usize, j: i32, val: f64): void {
   store<f64>(p + (<usize>j << 3), val);
 }
@@ -90,7 +84,7 @@ export function qk15iNodes(boun: f64, inf: i32, a: f64, b: f64, x: usize): void 
     }
   }
   for (; j < 7; j++) {
-    const absc = hlgth * c(XGK, j);
+    const absc = hlgth * at(XGK, j);
     const absc1 = centr - absc;
     const absc2 = centr + absc;
     put(x, 1 + j, boun + (dinf * (1.0 - absc1)) / absc1);
@@ -108,8 +102,8 @@ export function qk15i(inf: i32, a: f64, b: f64, fv: usize, out: usize): void {
   let fval1 = at(fv, 0);
   if (inf == 2) fval1 = fval1 + at(fv, 15);
   const fc = fval1 / centr / centr;
-  let resg = c(WG, 7) * fc;
-  let resk = c(WGK, 7) * fc;
+  let resg = at(WG, 7) * fc;
+  let resk = at(WGK, 7) * fc;
   let resabs = Math.abs(resk);
   // Transformed values f(x(t))/t² first (two per lane pair under SIMD, the same
   // operations per lane), then the sums in dqk15i's order.
@@ -132,7 +126,7 @@ export function qk15i(inf: i32, a: f64, b: f64, fv: usize, out: usize): void {
     }
   }
   for (; j < 7; j++) {
-    const absc = hlgth * c(XGK, j);
+    const absc = hlgth * at(XGK, j);
     const absc1 = centr - absc;
     const absc2 = centr + absc;
     let f1 = at(fv, 1 + j);
@@ -148,16 +142,10 @@ export function qk15i(inf: i32, a: f64, b: f64, fv: usize, out: usize): void {
     const f1 = at(fv, 1 + k);
     const f2 = at(fv, 8 + k);
     const fsum = f1 + f2;
-    resg += c(WG, k) * fsum;
-    resk += c(WGK, k) * fsum;
-    resabs += c(WGK, k) * (Math.abs(f1) + Math.abs(f2));
+    resg += at(WG, k) * fsum;
+    resk += at(WGK, k) * fsum;
+    resabs += at(WGK, k) * (Math.abs(f1) + Math.abs(f2));
   }
-  const reskh = resk * 0.5;
-  let resasc = c(WGK, 7) * Math.abs(fc - reskh);
-  for (let j = 0; j < 7; j++) {
-    resasc += c(WGK, j) * (Math.abs(at(fv, 1 + j) - reskh) + Math.abs(at(fv, 8 + j) - reskh));
-  }
-  resasc *= hlgth;
-  resabs *= hlgth;
-  qkFinish(out, resk, resg, hlgth, resabs, resasc);
+  // hlgth > 0 here (a < b within (0, 1]), so the scaling by |hlgth| is dqk15i's by hlgth.
+  qkFinish(out, WGK, 7, fv, fc, resk, resg, resabs, hlgth);
 }

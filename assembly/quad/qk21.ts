@@ -19,7 +19,7 @@
  * dqk21); nodes and weights as tabulated there (computed by L. W. Fullerton to 80 digits
  * for the 61-point rule family; the 21-point values are Kronrod's).
  */
-import { qkFinish } from "./qkerr";
+import { at, qkFinish } from "./qkrule";
 
 /** Abscissae of the 21-point Kronrod rule on (-1, 1): xgk[1], xgk[3], ... are the 10-point Gauss nodes. */
 const XGK: usize = memory.data<f64>([
@@ -62,20 +62,13 @@ const WG: usize = memory.data<f64>([
 
 export const QK21_NODES: i32 = 21;
 
-@inline function c(p: usize, j: i32): f64 {
-  return load<f64>(p + (<usize>j << 3));
-}
-@inline function v(p: usize, j: i32): f64 {
-  return load<f64>(p + (<usize>j << 3));
-}
-
 /** Write the 21 abscissae of the rule on (a, b) to x[0..20]. */
 export function qk21Nodes(a: f64, b: f64, x: usize): void {
   const centr = 0.5 * (a + b);
   const hlgth = 0.5 * (b - a);
   store<f64>(x, centr);
   for (let j = 0; j < 10; j++) {
-    const absc = hlgth * c(XGK, j);
+    const absc = hlgth * at(XGK, j);
     store<f64>(x + (<usize>(1 + j) << 3), centr - absc);
     store<f64>(x + (<usize>(11 + j) << 3), centr + absc);
   }
@@ -84,35 +77,27 @@ export function qk21Nodes(a: f64, b: f64, x: usize): void {
 /** Apply the rule to the 21 values fv[0..20] (at the abscissae of qk21Nodes) and write out[0..3]. */
 export function qk21(a: f64, b: f64, fv: usize, out: usize): void {
   const hlgth = 0.5 * (b - a);
-  const dhlgth = Math.abs(hlgth);
-  const fc = v(fv, 0);
+  const fc = at(fv, 0);
   let resg: f64 = 0;
-  let resk = c(WGK, 10) * fc;
+  let resk = at(WGK, 10) * fc;
   let resabs = Math.abs(resk);
   // Gauss nodes first (xgk[1], xgk[3], ...), then the Kronrod extension, as dqk21 sums them.
   for (let j = 0; j < 5; j++) {
     const jtw = 2 * j + 1;
-    const fval1 = v(fv, 1 + jtw);
-    const fval2 = v(fv, 11 + jtw);
+    const fval1 = at(fv, 1 + jtw);
+    const fval2 = at(fv, 11 + jtw);
     const fsum = fval1 + fval2;
-    resg += c(WG, j) * fsum;
-    resk += c(WGK, jtw) * fsum;
-    resabs += c(WGK, jtw) * (Math.abs(fval1) + Math.abs(fval2));
+    resg += at(WG, j) * fsum;
+    resk += at(WGK, jtw) * fsum;
+    resabs += at(WGK, jtw) * (Math.abs(fval1) + Math.abs(fval2));
   }
   for (let j = 0; j < 5; j++) {
     const jtwm1 = 2 * j;
-    const fval1 = v(fv, 1 + jtwm1);
-    const fval2 = v(fv, 11 + jtwm1);
+    const fval1 = at(fv, 1 + jtwm1);
+    const fval2 = at(fv, 11 + jtwm1);
     const fsum = fval1 + fval2;
-    resk += c(WGK, jtwm1) * fsum;
-    resabs += c(WGK, jtwm1) * (Math.abs(fval1) + Math.abs(fval2));
+    resk += at(WGK, jtwm1) * fsum;
+    resabs += at(WGK, jtwm1) * (Math.abs(fval1) + Math.abs(fval2));
   }
-  const reskh = resk * 0.5;
-  let resasc = c(WGK, 10) * Math.abs(fc - reskh);
-  for (let j = 0; j < 10; j++) {
-    resasc += c(WGK, j) * (Math.abs(v(fv, 1 + j) - reskh) + Math.abs(v(fv, 11 + j) - reskh));
-  }
-  resabs *= dhlgth;
-  resasc *= dhlgth;
-  qkFinish(out, resk, resg, hlgth, resabs, resasc);
+  qkFinish(out, WGK, 10, fv, fc, resk, resg, resabs, hlgth);
 }
