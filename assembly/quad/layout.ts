@@ -175,3 +175,17 @@ export function layoutArrays(ws: usize, limit: i32, nodeCap: i32, npts2: i32, wr
   return p;
 }
 
+/** Store the problem in the header (inf: 0 finite, else QAGI's code) and clear the outputs. */
+export function setProblem(ws: usize, inf: i32, a: f64, b: f64, epsabs: f64, epsrel: f64, limit: i32): void {
+  setHf(ws, F_A, a);
+  setHf(ws, F_B, b);
+  setHf(ws, F_EPSABS, epsabs);
+  setHf(ws, F_EPSREL, epsrel);
+  setHi(ws, I_LIMIT, limit);
+  setHi(ws, I_INF, inf);
+  setHi(ws, I_IER, 0);
+  setHi(ws, I_NEVAL, 0);
+  setHi(ws, I_LAST, 0);
+  setHf(ws, F_RESULT, 0);
+  setHf(ws, F_ABSERR, 0);
+}

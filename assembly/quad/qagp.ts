@@ -23,13 +23,13 @@
  */
 import {
   EPMACH,
-  F_A, F_B, F_EPSABS, F_EPSREL, F_RESULT, F_ABSERR, F_ERLARG, F_ERTEST, F_A1, F_B1, F_A2, F_B2,
+  F_EPSABS, F_EPSREL, F_RESULT, F_ABSERR, F_ERLARG, F_ERTEST, F_A1, F_B1, F_A2, F_B2,
   F_RULE_OUT, F_SIGN,
-  I_LIMIT, I_INF, I_LAST, I_MAXERR, I_NUMRL2, I_IER, I_NEVAL, I_STATE, I_NNODES, I_LEVMAX,
+  I_LIMIT, I_LAST, I_MAXERR, I_NUMRL2, I_IER, I_NEVAL, I_STATE, I_NNODES, I_LEVMAX,
   I_NINT, I_LEVCUR,
   I_XPTR, I_FPTR, I_ALIST, I_BLIST, I_RLIST, I_ELIST, I_IORD, I_LEVEL, I_PTS, I_NDIN,
   TASK_DONE, TASK_NEED_F, STATE_FIRST, STATE_BISECT, STATE_DONE,
-  hf, setHf, hi, setHi, hp, slotPtr, fget, fset, iget, iset, layoutArrays,
+  hf, setHf, hi, setHi, hp, slotPtr, fget, fset, iget, iset, layoutArrays, setProblem,
 } from "./layout";
 import { qk21, qk21Nodes, QK21_NODES } from "./qk21";
 import { GO_CONTINUE, subdivStart, subdivHalve, subdivStep, finalResult } from "./qsubdiv";
@@ -48,15 +48,7 @@ export function qagp_workspace_size(limit: i32, npts2: i32): i32 {
 export function qagp_init(ws: usize, a: f64, b: f64, npts2: i32, points: usize, epsabs: f64, epsrel: f64, limit: i32): i32 {
   const lim = limit > npts2 ? limit : npts2;
   layoutArrays(ws, lim, nodeCap(npts2), npts2, true);
-  setHf(ws, F_A, a);
-  setHf(ws, F_B, b);
-  setHf(ws, F_EPSABS, epsabs);
-  setHf(ws, F_EPSREL, epsrel);
-  setHi(ws, I_LIMIT, limit);
-  setHi(ws, I_INF, 0);
-  setHi(ws, I_IER, 0);
-  setHf(ws, F_RESULT, 0);
-  setHf(ws, F_ABSERR, 0);
+  setProblem(ws, 0, a, b, epsabs, epsrel, limit);
   const npts = npts2 - 2;
   const pts = hp(ws, I_PTS);
   setHf(ws, F_SIGN, a > b ? -1.0 : 1.0);

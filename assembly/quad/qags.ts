@@ -37,7 +37,7 @@ import {
   I_LIMIT, I_INF, I_LAST, I_NUMRL2, I_IER, I_NEVAL, I_STATE, I_NNODES,
   I_XPTR, I_FPTR, I_ALIST, I_BLIST, I_RLIST, I_ELIST, I_IORD,
   TASK_DONE, TASK_NEED_F, STATE_FIRST, STATE_BISECT, STATE_DONE,
-  hf, setHf, hi, setHi, hp, slotPtr, fset, iset, layoutArrays,
+  hf, setHf, hi, setHi, hp, slotPtr, fset, iset, layoutArrays, setProblem,
 } from "./layout";
 import { qk21, qk21Nodes, QK21_NODES } from "./qk21";
 import { qk15i, qk15iNodes, qk15iCount } from "./qk15i";
@@ -59,19 +59,9 @@ export function qags_init(ws: usize, a: f64, b: f64, epsabs: f64, epsrel: f64, l
  */
 export function start(ws: usize, inf: i32, a: f64, b: f64, boun: f64, epsabs: f64, epsrel: f64, limit: i32): i32 {
   layoutArrays(ws, limit, 60, 2, true);
-  setHf(ws, F_A, a);
-  setHf(ws, F_B, b);
+  setProblem(ws, inf, a, b, epsabs, epsrel, limit);
   setHf(ws, F_BOUN, boun);
-  setHf(ws, F_EPSABS, epsabs);
-  setHf(ws, F_EPSREL, epsrel);
   setHf(ws, F_SIGN, 1.0);
-  setHi(ws, I_LIMIT, limit);
-  setHi(ws, I_INF, inf);
-  setHi(ws, I_IER, 0);
-  setHi(ws, I_NEVAL, 0);
-  setHi(ws, I_LAST, 0);
-  setHf(ws, F_RESULT, 0);
-  setHf(ws, F_ABSERR, 0);
   fset(hp(ws, I_ALIST), 1, a);
   fset(hp(ws, I_BLIST), 1, b);
   fset(hp(ws, I_RLIST), 1, 0);
