@@ -38,7 +38,7 @@ const EPS: f64 = 1.1102230246251565e-16;
 const STREAM_CAP: i32 = 32768;
 
 /** Window of the aggressive early deflation (dlaqr2). */
-const AED_WINDOW: i32 = 24;
+const AED_WINDOW: i32 = 32;
 
 function streamCap(n: i32): i32 {
   // room for a sweep (5 per reflector) or a window's dense record
