@@ -22,7 +22,7 @@
  * Computations (4th ed.) §7.5.
  */
 import { PLANE_DENSE, PLANE_FRANCIS, PLANE_ROT, applyPlanesWide, planeRecordSize } from "./planes";
-import { aed } from "./dlaqr2";
+import { aed, aedShifts } from "./dlaqr2";
 
 const EPS: f64 = 2.220446049250313e-16;
 /** Active blocks at least this large try aggressive early deflation (dlaqr2) first. */
@@ -141,10 +141,12 @@ export function dhseqr(
 
     // aggressive early deflation on a trailing window; disarmed until the next ordinary
     // deflation so that it cannot repeat without progress
+    let suggested = false;
     if (aedW > 0 && aedArmed && en - l + 1 >= AED_MIN) {
       aedArmed = false;
       const w = aedW < en - l ? aedW : en - l;
       const nd = aed(n, h, l, en, wantt, aedWs, w);
+      suggested = nd == 0;
       if (nd > 0) {
         if (wantt != 0) {
           const kw = en - w + 1;
@@ -173,7 +175,12 @@ export function dhseqr(
     xx = H(h, en, en, n);
     y = H(h, en - 1, en - 1, n);
     w = H(h, en, en - 1, n) * H(h, en - 1, en, n);
-    if (iter > 0 && iter % EXCEPTIONAL_EVERY == 0) {
+    if (suggested && !(iter > 0 && iter % EXCEPTIONAL_EVERY == 0)) {
+      const sug = aedShifts(aedWs, n, aedW < en - l ? aedW : en - l);
+      xx = load<f64>(sug);
+      y = load<f64>(sug + 8);
+      w = load<f64>(sug + 16);
+    } else if (iter > 0 && iter % EXCEPTIONAL_EVERY == 0) {
       if ((iter / EXCEPTIONAL_EVERY) % 2 == 1) {
         // Wilkinson's ad hoc shift (EISPACK hqr)
         exshift += xx;

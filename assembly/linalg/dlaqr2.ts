@@ -18,7 +18,8 @@
  * Inputs: h row-major n x n (Hessenberg on the active block l..en); wantt != 0 updates the
  * full rows/columns outside the window (else only those inside l..en). ws: aed_scratch_size
  * doubles of scratch; on return with nd > 0 its first w*w doubles hold U (row-major).
- * Returns nd, the number of deflated eigenvalues (0: h is unchanged).
+ * Returns nd, the number of deflated eigenvalues (0: h is unchanged, and the window's
+ * bottom eigenvalues are left at aedShifts(...) as shifts for the next sweep).
  *
  * References: Braman, Byers & Mathias, "The multishift QR algorithm. Part II: Aggressive
  * early deflation", SIAM J. Matrix Anal. Appl. 23 (2002); LAPACK Users' Guide (dlaqr2);
@@ -51,6 +52,11 @@ function innerCap(w: i32): i32 {
 /** Doubles of scratch aed needs for windows up to w in an n x n matrix. */
 export function aedScratchSize(n: i32, w: i32): i32 {
   return 4 * even(w * w) + even(pairsSize(w, w)) + even(innerCap(w)) + 12 * even(w) + even(w * n) + even(n) + 16;
+}
+
+/** Where aed leaves its suggested shifts (x, y, w) when nothing deflated. */
+export function aedShifts(ws: usize, n: i32, w: i32): usize {
+  return ws + ((<usize>(4 * even(w * w) + even(pairsSize(w, w)) + even(innerCap(w)) + 12 * even(w) + even(w * n) + even(n))) << 3);
 }
 
 export function aed(n: i32, h: usize, l: i32, en: i32, wantt: i32, ws: usize, w: i32): i32 {
@@ -101,7 +107,26 @@ export function aed(n: i32, h: usize, l: i32, en: i32, wantt: i32, ws: usize, w:
     }
   }
   const nd = w - ns;
-  if (nd == 0) return 0;
+  if (nd == 0) {
+    // nothing converged: leave the window's bottom eigenvalues as the next shifts
+    // (x, y, w in dhseqr's encoding: the shifts are the roots of z² - (x+y)z + xy - w)
+    const sug = aedShifts(ws, n, w);
+    const j = w - 1;
+    const wij = load<f64>(wi + ((<usize>j) << 3));
+    if (wij != 0) {
+      const re = load<f64>(wr + ((<usize>j) << 3));
+      store<f64>(sug, re);
+      store<f64>(sug + 8, re);
+      store<f64>(sug + 16, -wij * wij);
+    } else {
+      const a = load<f64>(wr + ((<usize>j) << 3));
+      const b = load<f64>(wi + ((<usize>(j - 1)) << 3)) == 0 ? load<f64>(wr + ((<usize>(j - 1)) << 3)) : a;
+      store<f64>(sug, a);
+      store<f64>(sug + 8, b);
+      store<f64>(sug + 16, 0.0);
+    }
+    return 0;
+  }
 
   for (let i = 1; i < w; i++) {
     for (let j = 0; j < i - 1; j++) sm(t, i, j, w, 0.0);
