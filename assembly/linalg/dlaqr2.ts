@@ -19,7 +19,8 @@
  * full rows/columns outside the window (else only those inside l..en). ws: aed_scratch_size
  * doubles of scratch; on return with nd > 0 its first w*w doubles hold U (row-major).
  * Returns nd, the number of deflated eigenvalues (0: h is unchanged, and the window's
- * bottom eigenvalues are left at aedShifts(...) as shifts for the next sweep).
+ * bottom eigenvalues are left at aedShifts(...) as shifts for the next sweep), or -1 when
+ * the nested QR did not converge (h unchanged, no shifts).
  *
  * References: Braman, Byers & Mathias, "The multishift QR algorithm. Part II: Aggressive
  * early deflation", SIAM J. Matrix Anal. Appl. 23 (2002); LAPACK Users' Guide (dlaqr2);
@@ -84,7 +85,7 @@ export function aed(n: i32, h: usize, l: i32, en: i32, wantt: i32, ws: usize, w:
   memory.fill(xp, 0, (<usize>(npw * w)) << 4);
   for (let i = 0; i < w; i++) store<f64>(xp + ((<usize>((i >> 1) * w + i)) << 4) + ((<usize>(i & 1)) << 3), 1.0);
   const info = dhseqr(w, 0, w - 1, t, wr, wi, 1, xp, npw, st, innerCap(w), 30 * (w > 10 ? w : 10), 0, 0);
-  if (info != 0) return 0;
+  if (info != 0) return -1;
   pairsToRows(xp, w, w, u, w);
 
   // deflation test on the spike, from the bottom, one block at a time
