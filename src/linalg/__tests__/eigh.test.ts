@@ -71,7 +71,8 @@ describe('eigh identities on seeded random symmetric matrices', () => {
     const withV = eigh(A);
     const without = eigh(A, { vectors: false });
     expect(without.vectors).toBeUndefined();
-    expect(without.values).toEqual(withV.values);
+    // the vector run uses the eigenvalues of a first run as shifts: same values to rounding
+    for (let k = 0; k < 50; k++) expect(Math.abs(without.values[k]! - withV.values[k]!)).toBeLessThan(1e-13 * frob(A));
   });
 });
 
