@@ -30,16 +30,27 @@ import { dhseqr } from "./dhseqr";
 import { dtrevc } from "./dtrevc";
 import { dgebak } from "./dgebak";
 import { pairsSize, pairsToRows, rowsToPairs } from "./pairs";
+import { aedScratchSize } from "./dlaqr2";
 
 const SAFMIN: f64 = 2.2250738585072014e-308;
 const EPS: f64 = 1.1102230246251565e-16;
 /** Stream capacity (doubles) for deferred reflectors: about 256 KiB, L2-resident. */
 const STREAM_CAP: i32 = 32768;
 
+/** Largest window of the aggressive early deflation (dlaqr2). */
+const AED_WINDOW: i32 = 32;
+
+/** AED window for an n x n matrix: 24 up to n = 800, then 32 (measured at n = 200-1000). */
+function aedWindow(n: i32): i32 {
+  return n >= 800 ? AED_WINDOW : 24;
+}
+
 function streamCap(n: i32): i32 {
+  // room for a sweep (5 per reflector) or a window's dense record
+  const least = 5 * n + (AED_WINDOW + 2) * (AED_WINDOW + 2) + 16;
   const small = 5 * n * n + 16;
-  if (small < STREAM_CAP) return small;
-  return 5 * n + 16 > STREAM_CAP ? 5 * n + 16 : STREAM_CAP;
+  if (small < STREAM_CAP && small >= least) return small;
+  return least > STREAM_CAP ? least : STREAM_CAP;
 }
 
 @inline function even(k: i32): i32 {
@@ -48,7 +59,7 @@ function streamCap(n: i32): i32 {
 
 /** Doubles of workspace dgeev needs. */
 export function dgeev_workspace_size(n: i32, wantv: i32): i32 {
-  let size = 10 * even(n) + 8;
+  let size = 10 * even(n) + 8 + even(aedScratchSize(n, AED_WINDOW));
   if (wantv != 0) size += even(n * n) + even(pairsSize(n, n)) + even(streamCap(n));
   return size;
 }
@@ -74,6 +85,7 @@ export function dgeev(
   const v = c2 + 64;
   const x = v + ((<usize>even(n * n)) << 3);
   const stream = x + ((<usize>even(pairsSize(n, n))) << 3);
+  const aedWs = wantv != 0 ? stream + ((<usize>even(streamCap(n))) << 3) : v;
 
   // scale into [smlnum, bignum] as LAPACK dgeev does
   let anrm: f64 = 0;
@@ -93,7 +105,7 @@ export function dgeev(
   dgehrd(n, low, high, a, wantv != 0 ? v : 0, ort, f);
   const npairs = (n + 1) >> 1;
   if (wantv != 0) rowsToPairs(v, n, n, n, x);
-  const info = dhseqr(n, low, high, a, wr, wi, wantv, x, npairs, stream, streamCap(n), maxit);
+  const info = dhseqr(n, low, high, a, wr, wi, wantv, x, npairs, stream, streamCap(n), maxit, aedWs, aedWindow(n));
   if (info != 0) return info;
   if (wantv != 0) {
     pairsToRows(x, n, n, v, n);

@@ -11,6 +11,8 @@
  * interleaved pair layout at `x` (`npairs` pairs), batched through `stream` (capacity
  * `cap` doubles, see planes.ts). With wantt == 0 only the active window is updated.
  *
+ * aedWs/aedW: scratch (aedScratchSize(n, aedW) doubles) and window size for aggressive
+ * early deflation on active blocks of AED_MIN or more; aedW = 0 turns it off.
  * `maxit` is the total number of QR iterations allowed (EISPACK allows 30 n). Returns 0
  * on success, or en + 1 > 0 when the budget ran out with eigenvalues 0..en unconverged.
  *
@@ -19,9 +21,12 @@
  * (1970), in Wilkinson & Reinsch, Handbook II/14 (hqr, hqr2); Golub & Van Loan, Matrix
  * Computations (4th ed.) §7.5.
  */
-import { PLANE_FRANCIS, PLANE_ROT, applyPlanesWide, planeRecordSize } from "./planes";
+import { PLANE_DENSE, PLANE_FRANCIS, PLANE_ROT, applyPlanesWide, planeRecordSize } from "./planes";
+import { aed, aedShifts } from "./dlaqr2";
 
 const EPS: f64 = 2.220446049250313e-16;
+/** Active blocks at least this large try aggressive early deflation (dlaqr2) first. */
+const AED_MIN: i32 = 64;
 /** Iterations on one eigenvalue between exceptional shifts. */
 const EXCEPTIONAL_EVERY: i32 = 10;
 
@@ -37,8 +42,9 @@ const EXCEPTIONAL_EVERY: i32 = 10;
 
 export function dhseqr(
   n: i32, low: i32, high: i32, h: usize, wr: usize, wi: usize, wantt: i32,
-  x: usize, npairs: i32, stream: usize, cap: i32, maxit: i32,
+  x: usize, npairs: i32, stream: usize, cap: i32, maxit: i32, aedWs: usize, aedW: i32,
 ): i32 {
+  let aedArmed = true;
   let used: i32 = 0;
   let budget = maxit;
   let norm: f64 = 0;
@@ -70,6 +76,7 @@ export function dhseqr(
       store<f64>(wi + ((<usize>en) << 3), 0.0);
       en--;
       iter = 0;
+      aedArmed = true;
       continue;
     }
     if (l == en - 1) {
@@ -128,7 +135,35 @@ export function dhseqr(
       }
       en -= 2;
       iter = 0;
+      aedArmed = true;
       continue;
+    }
+
+    // aggressive early deflation on a trailing window; disarmed until the next ordinary
+    // deflation so that it cannot repeat without progress
+    let suggested = false;
+    if (aedW > 0 && aedArmed && en - l + 1 >= AED_MIN) {
+      aedArmed = false;
+      const w = aedW < en - l ? aedW : en - l;
+      const nd = aed(n, h, l, en, wantt, aedWs, w);
+      suggested = nd == 0;
+      if (nd > 0) {
+        if (wantt != 0) {
+          const kw = en - w + 1;
+          const need = planeRecordSize(PLANE_DENSE, kw, en);
+          if (used + need > cap) {
+            applyPlanesWide(stream, used, x, npairs, n);
+            used = 0;
+          }
+          const rec = stream + ((<usize>used) << 3);
+          store<f64>(rec, <f64>PLANE_DENSE);
+          store<f64>(rec + 8, <f64>kw);
+          store<f64>(rec + 16, <f64>en);
+          memory.copy(rec + 24, aedWs, (<usize>(w * w)) << 3);
+          used += need;
+        }
+        continue;
+      }
     }
 
     // no convergence yet: one more double-shift QR step on rows/columns l..en
@@ -140,7 +175,12 @@ export function dhseqr(
     xx = H(h, en, en, n);
     y = H(h, en - 1, en - 1, n);
     w = H(h, en, en - 1, n) * H(h, en - 1, en, n);
-    if (iter > 0 && iter % EXCEPTIONAL_EVERY == 0) {
+    if (suggested && !(iter > 0 && iter % EXCEPTIONAL_EVERY == 0)) {
+      const sug = aedShifts(aedWs, n, aedW < en - l ? aedW : en - l);
+      xx = load<f64>(sug);
+      y = load<f64>(sug + 8);
+      w = load<f64>(sug + 16);
+    } else if (iter > 0 && iter % EXCEPTIONAL_EVERY == 0) {
       if ((iter / EXCEPTIONAL_EVERY) % 2 == 1) {
         // Wilkinson's ad hoc shift (EISPACK hqr)
         exshift += xx;

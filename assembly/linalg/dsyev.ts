@@ -4,7 +4,8 @@
  * A is the row-major n x n matrix at `a`; only its lower triangle (j <= i) is read. The
  * method: scale A into a safe range if its largest entry is tiny or huge, Householder
  * tridiagonalization (dsytrd), the explicit Q (dorgtr), implicit QL with shifts on the
- * tridiagonal matrix with the rotations applied to Q in batches (dsteql + planes), then
+ * tridiagonal matrix with the rotations applied to Q in batches (dsteql + planes; with
+ * vectors, a first eigenvalues-only run provides near-exact shifts for it), then
  * the eigenvalues are sorted ascending together with their vectors.
  *
  * Outputs: w[0..n-1] the eigenvalues in ascending order; with wantz != 0, z (row-major
@@ -41,7 +42,7 @@ function streamCap(n: i32): i32 {
 /** Doubles of workspace dsyev needs. */
 export function dsyev_workspace_size(n: i32, wantz: i32): i32 {
   let size = 6 * even(n);
-  if (wantz != 0) size += even(n * n) + even(pairsSize(n, n)) + even(streamCap(n));
+  if (wantz != 0) size += even(n * n) + even(pairsSize(n, n)) + even(streamCap(n)) + 3 * even(n);
   return size;
 }
 
@@ -56,6 +57,9 @@ export function dsyev(n: i32, a: usize, w: usize, z: usize, work: usize, wantz: 
   const q = perm + ((<usize>even(n)) << 3);
   const x = q + ((<usize>even(n * n)) << 3);
   const stream = x + ((<usize>even(pairsSize(n, n))) << 3);
+  const hints = stream + ((<usize>even(streamCap(n))) << 3); // n: eigenvalues of a first run
+  const he = hints + ((<usize>even(n)) << 3); // n: its copy of e
+  const taken = he + ((<usize>even(n)) << 3); // n bytes
 
   // scale into [rmin, rmax] as LAPACK dsyev does, so that squares neither overflow nor underflow
   let anrm: f64 = 0;
@@ -83,7 +87,17 @@ export function dsyev(n: i32, a: usize, w: usize, z: usize, work: usize, wantz: 
     dorgtr(n, a, tau, q, p);
     rowsToPairs(q, n, n, n, x);
   }
-  const info = dsteql(n, d, e, wantz, x, npairs, stream, streamCap(n), maxit);
+  let nh = 0;
+  if (wantz != 0 && n > 2) {
+    // The eigenvalues alone cost O(n²); computed first, they serve as (nearly) exact
+    // shifts for the run that accumulates the O(n³) rotations, halving its sweeps.
+    memory.copy(hints, d, (<usize>n) << 3);
+    memory.copy(he, e, (<usize>n) << 3);
+    const first = dsteql(n, hints, he, 0, x, npairs, stream, 0, maxit, 0, 0, 0);
+    if (first != 0) return first;
+    nh = n;
+  }
+  const info = dsteql(n, d, e, wantz, x, npairs, stream, streamCap(n), maxit, hints, taken, nh);
   if (info != 0) return info;
   if (sigma != 1) {
     for (let i = 0; i < n; i++) {

@@ -26,6 +26,8 @@
  *                 p = x v[k] + y v[k+1] + z v[k+2];  v[k] -= p;  v[k+1] -= p q;  v[k+2] -= p r
  *                 (the last one, k = e-1, acts on v[k], v[k+1] only)
  *   PLANE_ROT     lo = j: (q, p): v[j] <- q v[j] + p v[j+1];  v[j+1] <- q v[j+1] - p v[j]
+ *   PLANE_DENSE   lo, hi: v[lo..hi] <- v[lo..hi] U with U the w x w row-major matrix that
+ *                 follows (w = hi-lo+1), then 2w doubles used as scratch while applying
  *
  * References: Golub & Van Loan, Matrix Computations (4th ed.) §5.1.8-9 (applying Givens
  * rotations and Householder reflectors), §8.3 (QL/QR for tridiagonal matrices), §7.5
@@ -37,11 +39,13 @@
 export const PLANE_QL: i32 = 0;
 export const PLANE_FRANCIS: i32 = 1;
 export const PLANE_ROT: i32 = 2;
+export const PLANE_DENSE: i32 = 3;
 
 /** Doubles a record needs: header plus coefficients. */
 export function planeRecordSize(kind: i32, lo: i32, hi: i32): i32 {
   if (kind == PLANE_QL) return 3 + 2 * (hi - lo);
   if (kind == PLANE_FRANCIS) return 3 + 5 * (hi - lo);
+  if (kind == PLANE_DENSE) return 3 + (hi - lo + 1) * (hi - lo + 3);
   return 5;
 }
 
@@ -186,6 +190,8 @@ function applyFourPairsSimd(stream: usize, len: i32, b0: usize, b1: usize, b2: u
       v128.store(b1 + o + 16, f64x2.sub(w1, f64x2.mul(p1, cq)));
       v128.store(b2 + o + 16, f64x2.sub(w2, f64x2.mul(p2, cq)));
       v128.store(b3 + o + 16, f64x2.sub(w3, f64x2.mul(p3, cq)));
+    } else if (kind == PLANE_DENSE) {
+      applyDenseSimd(rec, b0); applyDenseSimd(rec, b1); applyDenseSimd(rec, b2); applyDenseSimd(rec, b3);
     } else {
       const q = f64x2.splat(ld(cf));
       const pp = f64x2.splat(ld(cf + 8));
@@ -369,6 +375,8 @@ function applyEightPairsSimd(stream: usize, len: i32, b0: usize, pairBytes: usiz
       v128.store(b5 + o + 16, f64x2.sub(w5, f64x2.mul(p5, cq)));
       v128.store(b6 + o + 16, f64x2.sub(w6, f64x2.mul(p6, cq)));
       v128.store(b7 + o + 16, f64x2.sub(w7, f64x2.mul(p7, cq)));
+    } else if (kind == PLANE_DENSE) {
+      applyDenseSimd(rec, b0); applyDenseSimd(rec, b1); applyDenseSimd(rec, b2); applyDenseSimd(rec, b3); applyDenseSimd(rec, b4); applyDenseSimd(rec, b5); applyDenseSimd(rec, b6); applyDenseSimd(rec, b7);
     } else {
       const q = f64x2.splat(ld(cf));
       const pp = f64x2.splat(ld(cf + 8));
@@ -471,6 +479,8 @@ function applyTwoPairsSimd(stream: usize, len: i32, b0: usize, b1: usize): void 
       v128.store(b1 + o, f64x2.sub(u1, p1));
       v128.store(b0 + o + 16, f64x2.sub(w0, f64x2.mul(p0, cq)));
       v128.store(b1 + o + 16, f64x2.sub(w1, f64x2.mul(p1, cq)));
+    } else if (kind == PLANE_DENSE) {
+      applyDenseSimd(rec, b0); applyDenseSimd(rec, b1);
     } else {
       const q = f64x2.splat(ld(cf));
       const pp = f64x2.splat(ld(cf + 8));
@@ -533,6 +543,8 @@ function applyOnePairSimd(stream: usize, len: i32, b0: usize): void {
       const p0 = f64x2.add(f64x2.mul(cx, u0), f64x2.mul(cy, w0));
       v128.store(b0 + o, f64x2.sub(u0, p0));
       v128.store(b0 + o + 16, f64x2.sub(w0, f64x2.mul(p0, cq)));
+    } else if (kind == PLANE_DENSE) {
+      applyDenseSimd(rec, b0);
     } else {
       const q = f64x2.splat(ld(cf));
       const pp = f64x2.splat(ld(cf + 8));
@@ -609,6 +621,8 @@ function applyOnePairScalar(stream: usize, len: i32, b0: usize): void {
       store<f64>(o + 8, u1 - p1);
       store<f64>(o + 16, w0 - p0 * cq);
       store<f64>(o + 24, w1 - p1 * cq);
+    } else if (kind == PLANE_DENSE) {
+      applyDenseScalar(rec, b0);
     } else {
       const q = ld(cf);
       const pp = ld(cf + 8);
@@ -624,4 +638,42 @@ function applyOnePairScalar(stream: usize, len: i32, b0: usize): void {
     }
     pos += planeRecordSize(kind, lo, hi);
   }
+}
+
+/** PLANE_DENSE on one pair: v[lo..hi] <- v[lo..hi] U (the record's scratch holds the row). */
+function applyDenseSimd(rec: usize, b: usize): void {
+  const lo = <i32>ld(rec + 8);
+  const w = <i32>ld(rec + 16) - lo + 1;
+  const u = rec + 24;
+  const tmp = u + ((<usize>(w * w)) << 3);
+  const v = b + ((<usize>lo) << 4);
+  for (let j = 0; j < w; j++) {
+    let acc = f64x2.splat(0);
+    for (let i = 0; i < w; i++) {
+      acc = f64x2.add(acc, f64x2.mul(f64x2.splat(ld(u + ((<usize>(i * w + j)) << 3))), v128.load(v + ((<usize>i) << 4))));
+    }
+    v128.store(tmp + ((<usize>j) << 4), acc);
+  }
+  memory.copy(v, tmp, (<usize>w) << 4);
+}
+
+function applyDenseScalar(rec: usize, b: usize): void {
+  const lo = <i32>ld(rec + 8);
+  const w = <i32>ld(rec + 16) - lo + 1;
+  const u = rec + 24;
+  const tmp = u + ((<usize>(w * w)) << 3);
+  const v = b + ((<usize>lo) << 4);
+  for (let j = 0; j < w; j++) {
+    let a0: f64 = 0;
+    let a1: f64 = 0;
+    for (let i = 0; i < w; i++) {
+      const c = ld(u + ((<usize>(i * w + j)) << 3));
+      const o = v + ((<usize>i) << 4);
+      a0 += c * ld(o);
+      a1 += c * ld(o + 8);
+    }
+    store<f64>(tmp + ((<usize>j) << 4), a0);
+    store<f64>(tmp + ((<usize>j) << 4) + 8, a1);
+  }
+  memory.copy(v, tmp, (<usize>w) << 4);
 }

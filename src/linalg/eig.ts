@@ -46,6 +46,43 @@ export const DEFAULT_MAX_ITERATIONS = (n: number): number => 30 * Math.max(n, 10
 
 const DEFAULT_VECTORS = true;
 
+/**
+ * V8 runs a WASM function in its baseline tier until the function has used up a tiering
+ * budget, and a call already running never switches tier; a single large call to a fresh
+ * instance would run entirely unoptimized (about 2.5x slower at n = 500). So before the
+ * first large problem on an instance, the kernel runs a few times on a small matrix
+ * (about 20 ms once), which is enough for it to be optimized.
+ */
+const WARM_UP_FROM_N = 128;
+const WARM_UP_N = 64;
+const WARM_UP_CALLS = 5;
+const warmedUp = { eigh: new WeakSet<object>(), eig: new WeakSet<object>() };
+
+function warmUp(kind: 'eigh' | 'eig', n: number, w: ReturnType<typeof wasm>): void {
+  if (n < WARM_UP_FROM_N || warmedUp[kind].has(w)) return;
+  warmedUp[kind].add(w);
+  const m = WARM_UP_N;
+  const a = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= i; j++) {
+      a[i * m + j] = Math.sin(1 + 7 * i + 3 * j);
+      a[j * m + i] = kind === 'eigh' ? a[i * m + j]! : Math.cos(2 + 5 * j + 11 * i);
+    }
+  }
+  const ex = w.exports as unknown as EigenExports;
+  for (let k = 0; k < WARM_UP_CALLS; k++) {
+    withArena(w.arena, (arena) => {
+      const pa = arena.putF64(a);
+      const p1 = arena.allocF64(m);
+      const p2 = arena.allocF64(m);
+      const v1 = arena.allocF64(m * m);
+      const v2 = arena.allocF64(m * m);
+      if (kind === 'eigh') ex.dsyev(m, pa, p1, v1, arena.allocF64(ex.dsyev_workspace_size(m, 1)), 1, DEFAULT_MAX_ITERATIONS(m));
+      else ex.dgeev(m, pa, p1, p2, v1, v2, arena.allocF64(ex.dgeev_workspace_size(m, 1)), 1, DEFAULT_MAX_ITERATIONS(m));
+    });
+  }
+}
+
 /** A fresh n x n Matrix holding a copy of the arena's doubles at ptr. */
 function copyMatrix(arena: Arena, ptr: number, n: number): Matrix {
   const m = new Matrix(n, n);
@@ -76,6 +113,7 @@ export function eighImpl(A: MatrixLike, opts: EigOptions | undefined, maxIterati
   const maxit = maxIterations ?? DEFAULT_MAX_ITERATIONS(n);
   const w = wasm();
   const ex = w.exports as unknown as EigenExports;
+  warmUp('eigh', n, w);
   return withArena(w.arena, (arena) => {
     const wantz = vectors ? 1 : 0;
     const pa = arena.putF64(data);
@@ -110,6 +148,7 @@ export function eigImpl(A: MatrixLike, opts: EigOptions | undefined, maxIteratio
   const maxit = maxIterations ?? DEFAULT_MAX_ITERATIONS(n);
   const w = wasm();
   const ex = w.exports as unknown as EigenExports;
+  warmUp('eig', n, w);
   return withArena(w.arena, (arena) => {
     const wantv = vectors ? 1 : 0;
     const pa = arena.putF64(data);

@@ -51,3 +51,23 @@ describe('eig and eigh on structured random matrices (exact zeros, ties, isolate
     expect(worstOrth).toBeLessThan(1e-13);
   });
 });
+
+describe('eig on larger structured matrices (aggressive early deflation at work)', () => {
+  it.each(KINDS.map((k, i) => [k, i] as const))('%s, n = 64..130: small residuals and conventions hold', (_kind, kind) => {
+    const g = rng(200 + kind);
+    let worst = 0;
+    for (const n of [64, 97, 130]) {
+      const A = structured(kind, n, g);
+      const r = eig(A);
+      checkPairOrder(r);
+      worst = Math.max(worst, eigResidual(A, r));
+      const nn = normalisation(r);
+      expect(nn.norm).toBeLessThan(1e-13);
+      expect(nn.imagAtMax).toBe(0);
+      const tr = A.reduce((s, row, i) => s + row[i]!, 0);
+      const sum = r.values.re.reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - tr)).toBeLessThanOrEqual(1e-12 * n * Math.max(1, Math.abs(tr), A.flat().reduce((m, x) => Math.max(m, Math.abs(x)), 0)));
+    }
+    expect(worst).toBeLessThan(kind === 3 ? 1e-10 : 1e-13);
+  });
+});

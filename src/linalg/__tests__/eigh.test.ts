@@ -71,7 +71,8 @@ describe('eigh identities on seeded random symmetric matrices', () => {
     const withV = eigh(A);
     const without = eigh(A, { vectors: false });
     expect(without.vectors).toBeUndefined();
-    expect(without.values).toEqual(withV.values);
+    // the vector run uses the eigenvalues of a first run as shifts: same values to rounding
+    for (let k = 0; k < 50; k++) expect(Math.abs(without.values[k]! - withV.values[k]!)).toBeLessThan(1e-13 * frob(A));
   });
 });
 
@@ -157,6 +158,16 @@ describe('eigh builds', () => {
     expect(diff).toBeLessThan(1e-10);
     expect(eighResiduals(A, s).res).toBeLessThan(1e-12);
     expect(eighResiduals(A, v).res).toBeLessThan(1e-12);
+  });
+});
+
+describe('eigh first calls', () => {
+  it('gives the same answer on the first large call on a fresh instance (after its warm-up) as on the next', () => {
+    const A = symmetric(randomRows(131, 131));
+    const [first, second] = withWasm('simd', () => [eigh(A), eigh(A)] as const);
+    expect(first.values).toEqual(second.values);
+    expect(first.vectors!.data).toEqual(second.vectors!.data);
+    expect(eighResiduals(A, first).res).toBeLessThan(1e-12);
   });
 });
 
