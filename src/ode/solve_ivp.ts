@@ -52,6 +52,11 @@ interface OdeExports {
   rk23_workspace_size(n: number): number;
 }
 
+/** A user event function returned NaN/Infinity (or not a number): the run fails there. */
+function badEventMessage(e: number, value: unknown, t: number): string {
+  return `${FN}: events[${e}] returned a non-finite value, ${String(value)}, at t = ${t}`;
+}
+
 /** Kernel code used by fastStages: the last evaluation needs the general path. */
 const SLOW = 100;
 
@@ -95,6 +100,8 @@ interface Resolved {
   tEval: Float64Array | null;
   denseOutput: boolean;
   events: EventFn[];
+  /** Whether `events` was given at all (SciPy: tEvents is a list then, even an empty one). */
+  hasEvents: boolean;
   maxEvents: Float64Array;
   eventDir: Float64Array;
   maxStep: number;
@@ -108,14 +115,13 @@ function resolveOptions(opts: unknown, n: number, t0: number, tf: number): Resol
     throw new RangeError(`${FN}: method must be 'RK45' or 'RK23', got ${show(method)}`);
   }
   const rtolIn = o.rtol ?? DEFAULT_RTOL;
-  if (typeof rtolIn !== 'number' || Number.isNaN(rtolIn)) throw new TypeError(`${FN}: rtol must be a number, got ${show(rtolIn)}`);
+  if (typeof rtolIn !== 'number') throw new TypeError(`${FN}: rtol must be a number, got ${show(rtolIn)}`);
   if (!(rtolIn >= 0) || !Number.isFinite(rtolIn)) throw new RangeError(`${FN}: rtol must be non-negative and finite, got ${rtolIn}`);
   const rtol = Math.max(rtolIn, MIN_RTOL);
 
   const atolIn = o.atol ?? DEFAULT_ATOL;
   let atol: Float64Array;
   if (typeof atolIn === 'number') {
-    if (Number.isNaN(atolIn)) throw new TypeError(`${FN}: atol must be a number or an array of numbers, got NaN`);
     if (!(atolIn >= 0) || !Number.isFinite(atolIn)) throw new RangeError(`${FN}: atol must be non-negative and finite, got ${atolIn}`);
     atol = new Float64Array(n).fill(atolIn);
   } else {
@@ -161,22 +167,24 @@ function resolveOptions(opts: unknown, n: number, t0: number, tf: number): Resol
     else if (typeof terminal === 'number' && Number.isInteger(terminal) && terminal > 0) maxEvents[e] = terminal;
     else throw new RangeError(`${FN}: events[${e}].terminal must be a boolean or a positive integer, got ${show(terminal)}`);
     const d = ev.direction ?? 0;
-    if (typeof d !== 'number' || Number.isNaN(d)) throw new TypeError(`${FN}: events[${e}].direction must be a number, got ${show(d)}`);
+    if (typeof d !== 'number') throw new TypeError(`${FN}: events[${e}].direction must be a number, got ${show(d)}`);
+    if (Number.isNaN(d)) throw new RangeError(`${FN}: events[${e}].direction must not be NaN, got NaN`);
     eventDir[e] = d;
   });
 
   const maxStep = o.maxStep ?? Infinity;
-  if (typeof maxStep !== 'number' || Number.isNaN(maxStep)) throw new TypeError(`${FN}: maxStep must be a number, got ${show(maxStep)}`);
+  if (typeof maxStep !== 'number') throw new TypeError(`${FN}: maxStep must be a number, got ${show(maxStep)}`);
   if (!(maxStep > 0)) throw new RangeError(`${FN}: maxStep must be positive, got ${maxStep}`);
 
   let firstStep: number | undefined;
   if (o.firstStep !== undefined && o.firstStep !== null) {
     firstStep = o.firstStep;
-    if (typeof firstStep !== 'number' || Number.isNaN(firstStep)) throw new TypeError(`${FN}: firstStep must be a number, got ${show(firstStep)}`);
+    if (typeof firstStep !== 'number') throw new TypeError(`${FN}: firstStep must be a number, got ${show(firstStep)}`);
     if (!(firstStep > 0)) throw new RangeError(`${FN}: firstStep must be positive, got ${firstStep}`);
     if (firstStep > Math.abs(tf - t0)) throw new RangeError(`${FN}: firstStep must not exceed |tSpan[1] - tSpan[0]| = ${Math.abs(tf - t0)}, got ${firstStep}`);
   }
-  return Object.freeze({ method, rtol, atol, tEval, denseOutput, events, maxEvents, eventDir, maxStep, firstStep });
+  const hasEvents = o.events !== undefined && o.events !== null;
+  return Object.freeze({ method, rtol, atol, tEval, denseOutput, events, hasEvents, maxEvents, eventDir, maxStep, firstStep });
 }
 
 function tSpanArg(value: unknown): [number, number] {
@@ -317,8 +325,14 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
 
     let status: -1 | 0 | 1 | null = null;
     let message = '';
-    let code = step(ws, n);
-    for (;;) {
+    const badStart = g.findIndex((v) => !Number.isFinite(v));
+    if (badStart >= 0) {
+      status = -1;
+      message = badEventMessage(badStart, g[badStart]!, t0);
+    }
+    // An event function that is not finite at t0 ends the run before the first step.
+    let code = status === null ? step(ws, n) : TOO_SMALL_STEP;
+    while (status === null) {
       if (code === NEED_F) {
         const tS = hv[H_T_STAGE]!;
         let r: void | ArrayLike<number>;
@@ -380,9 +394,16 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
 
       if (nEv > 0) {
         const yEnd = yV.slice();
+        let bad = -1;
         for (let e = 0; e < nEv; e++) {
           scratch.set(yEnd);
           gNew[e] = o.events[e]!(t, scratch);
+          if (!Number.isFinite(gNew[e])) { bad = e; break; }
+        }
+        if (bad >= 0) {
+          status = -1;
+          message = badEventMessage(bad, gNew[bad]!, t);
+          break;
         }
         if (hv.length === 0) refresh();
         const active = activeEvents(g, gNew, o.eventDir);
@@ -463,8 +484,8 @@ export function solveIvp(fun: OdeFun, tSpan: [number, number], y0: ArrayLike<num
       t: tArr,
       y: yArr,
       sol: segs && segs.count > 0 ? odeSolution(Float64Array.from(segTs), segs, n, cols) : null,
-      tEvents: nEv > 0 ? tEvents.map((l) => Float64Array.from(l)) : null,
-      yEvents: nEv > 0 ? yEvents : null,
+      tEvents: o.hasEvents ? tEvents.map((l) => Float64Array.from(l)) : null,
+      yEvents: o.hasEvents ? yEvents : null,
       nfev: counter.nfev,
       njev: 0,
       nlu: 0,
@@ -484,8 +505,8 @@ function trivialResult(o: Resolved, t0: number, y0: Float64Array): OdeResult {
     t: times,
     y,
     sol: o.denseOutput ? () => y0.slice() : null,
-    tEvents: nEv > 0 ? Array.from({ length: nEv }, () => new Float64Array(0)) : null,
-    yEvents: nEv > 0 ? Array.from({ length: nEv }, () => []) : null,
+    tEvents: o.hasEvents ? Array.from({ length: nEv }, () => new Float64Array(0)) : null,
+    yEvents: o.hasEvents ? Array.from({ length: nEv }, () => []) : null,
     nfev: 0,
     njev: 0,
     nlu: 0,

@@ -209,6 +209,20 @@ describe('solveIvp: events', () => {
   });
 });
 
+describe('solveIvp: event lists', () => {
+  test('an empty events list gives empty tEvents and yEvents (as SciPy), no events option gives null', () => {
+    const f: OdeFun = (_t, _y, d) => { d[0] = 1; };
+    const r = solveIvp(f, [0, 1], [0], { events: [] });
+    expect(r.tEvents).toEqual([]);
+    expect(r.yEvents).toEqual([]);
+    const z = solveIvp(f, [0, 0], [0], { events: [] });
+    expect(z.tEvents).toEqual([]);
+    const none = solveIvp(f, [0, 1], [0]);
+    expect(none.tEvents).toBeNull();
+    expect(none.yEvents).toBeNull();
+  });
+});
+
 describe('solveIvp: backward integration', () => {
   test('integrating back from y(T) returns to y0, and matches the forward solution at tEval', () => {
     const f = oscillator(1.5);
@@ -280,6 +294,21 @@ describe('solveIvp: options', () => {
 });
 
 describe('solveIvp: failures come back as status -1 with a message', () => {
+  test('an event function that returns NaN mid-run stops with success false, naming the event and t', () => {
+    const r = solveIvp((_t, _y, d) => { d[0] = 1; }, [0, 1], [0], { events: (t: number) => (t > 0.5 ? NaN : 1) });
+    expect(r.success).toBe(false);
+    expect(r.status).toBe(-1);
+    expect(r.message).toMatch(/^solveIvp: events\[0\] returned a non-finite value, NaN, at t = /);
+    expect(last(r.t)).toBeLessThanOrEqual(1);
+  });
+
+  test('an event function that is not finite at t0 stops before the first step', () => {
+    const r = solveIvp((_t, _y, d) => { d[0] = 1; }, [0, 1], [0], { events: [() => 1, () => Infinity] });
+    expect(r.success).toBe(false);
+    expect(r.message).toBe('solveIvp: events[1] returned a non-finite value, Infinity, at t = 0');
+    expect(Array.from(r.t)).toEqual([0]);
+  });
+
   test('a NaN derivative stops with success false and names the component and t', () => {
     const r = solveIvp((t, y, d) => { d[0] = t > 1 ? NaN : -y[0]!; }, [0, 5], [1]);
     expect(r.success).toBe(false);
@@ -344,6 +373,11 @@ describe('solveIvp: bad inputs throw with the argument, the rule and the value',
     ['maxStep zero', () => solveIvp(f, [0, 1], [1], { maxStep: 0 }), RangeError, 'solveIvp: maxStep must be positive, got 0'],
     ['firstStep beyond the span', () => solveIvp(f, [0, 1], [1], { firstStep: 2 }), RangeError, 'solveIvp: firstStep must not exceed |tSpan[1] - tSpan[0]| = 1, got 2'],
     ['fractional terminal', () => solveIvp(f, [0, 1], [1], { events: Object.assign(() => 1, { terminal: 1.5 }) }), RangeError, 'solveIvp: events[0].terminal must be a boolean or a positive integer, got 1.5'],
+    ['NaN rtol', () => solveIvp(f, [0, 1], [1], { rtol: NaN }), RangeError, 'solveIvp: rtol must be non-negative and finite, got NaN'],
+    ['NaN atol', () => solveIvp(f, [0, 1], [1], { atol: NaN }), RangeError, 'solveIvp: atol must be non-negative and finite, got NaN'],
+    ['NaN maxStep', () => solveIvp(f, [0, 1], [1], { maxStep: NaN }), RangeError, 'solveIvp: maxStep must be positive, got NaN'],
+    ['NaN firstStep', () => solveIvp(f, [0, 1], [1], { firstStep: NaN }), RangeError, 'solveIvp: firstStep must be positive, got NaN'],
+    ['NaN event direction', () => solveIvp(f, [0, 1], [1], { events: Object.assign(() => 1, { direction: NaN }) }), RangeError, 'solveIvp: events[0].direction must not be NaN, got NaN'],
   ];
   for (const [what, call, type, message] of cases) {
     test(`${what}: ${type.name}`, () => {
