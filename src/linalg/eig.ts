@@ -108,7 +108,14 @@ export function eigh(A: MatrixLike, opts?: EigOptions): EighResult {
 /** eigh with an explicit iteration budget (tests exercise the no-convergence path). */
 export function eighImpl(A: MatrixLike, opts: EigOptions | undefined, maxIterations?: number): EighResult {
   const fn = 'eigh';
-  const { rows: n, data } = squareMatrixArg(fn, 'A', A);
+  // Only the lower triangle is read, so only it must be finite.
+  const { rows: n, data } = squareMatrixArg(fn, 'A', A, { checkFinite: false });
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      const v = data[i * n + j]!;
+      if (!Number.isFinite(v)) throw new RangeError(`${fn}: A entries must be finite, A[${i}][${j}] is ${v}`);
+    }
+  }
   const { vectors } = resolveOptions(fn, opts);
   const maxit = maxIterations ?? DEFAULT_MAX_ITERATIONS(n);
   const w = wasm();
