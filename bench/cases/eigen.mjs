@@ -3,6 +3,8 @@
 // docs/design/bench.md for the case contract. Inputs are seeded; every answer is checked
 // by its residual, so a wrong or truncated answer fails the case instead of timing it.
 
+import { normalRows } from '../lib/random.mjs';
+
 const N = 500;
 
 // mathjs and numeric take minutes per run at n = 500 (measured once: mathjs eigs 124 s
@@ -12,31 +14,13 @@ const N = 500;
 const SLOW_PEERS = typeof process !== 'undefined' && process.env.SCICOMP_BENCH_SLOW_PEERS === '1';
 const slow = (impls) => (SLOW_PEERS ? impls : {});
 
-/** mulberry32 standard normals, as src/__tests__/fixtures.ts (self-contained on purpose). */
-function randomRows(seed, n) {
-  let s = seed >>> 0;
-  const uniform = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => {
-    let u = 0;
-    while (u === 0) u = uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
-  };
-  return Array.from({ length: n }, () => Array.from({ length: n }, normal));
-}
-
 function symmetricProblem(n) {
-  const M = randomRows(500, n);
+  const M = normalRows(500, n);
   return M.map((row, i) => row.map((_, j) => (M[i][j] + M[j][i]) / 2));
 }
 
 function generalProblem(n) {
-  return randomRows(501, n);
+  return normalRows(501, n);
 }
 
 function frob(A) {

@@ -2,17 +2,7 @@
 // system, scicomp against ml-matrix, mathjs and numeric. Every answer is checked by its
 // normwise backward error before anything is timed.
 
-/** mulberry32: the same seeded uniform generator as the test helpers. */
-function uniform(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniform } from '../lib/random.mjs';
 
 /** A seeded n x n system with entries uniform in [-1, 1): rows as number[][] and b. */
 function problem(n, seed = 20240601 + n) {
