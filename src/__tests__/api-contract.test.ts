@@ -681,6 +681,22 @@ describe('solveIvp', () => {
     expectThrow(() => solveIvp(decay, [0, 1], [1], { tEval: [0, 2] }), RangeError, /solveIvp/, /tEval/, /2/);
     expectThrow(() => solveIvp(decay, [0, 1], [1], { maxStep: 0 }), RangeError, /solveIvp/, /maxStep/, /0/);
     expectThrow(() => solveIvp(decay, [0, 1], [1], { firstStep: -1 }), RangeError, /solveIvp/, /firstStep/, /-1/);
+    // NaN is a number with a bad value: RangeError.
+    for (const [name, o] of [['rtol', { rtol: NaN }], ['atol', { atol: NaN }], ['maxStep', { maxStep: NaN }], ['firstStep', { firstStep: NaN }], ['direction', { events: Object.assign(() => 1, { direction: NaN }) }]] as const) {
+      expectThrow(() => solveIvp(decay, [0, 1], [1], o), RangeError, /solveIvp/, new RegExp(name), /NaN/);
+    }
+  });
+
+  it('an event function returning NaN gives success: false with a message, no throw', () => {
+    const r = solveIvp(decay, [0, 1], [1], { events: (t: number) => (t > 0.5 ? NaN : 1) });
+    expect([r.success, r.status]).toEqual([false, -1]);
+    expect(r.message).toMatch(/NaN/);
+  });
+
+  it('events: [] gives empty tEvents and yEvents (as SciPy), no events gives null', () => {
+    const r = solveIvp(decay, [0, 1], [1], { events: [] });
+    expect(r.tEvents).toEqual([]);
+    expect(r.yEvents).toEqual([]);
   });
 });
 
