@@ -919,7 +919,8 @@ describe('minimize', () => {
     expectThrow(() => minimize(sqr, [0, 0], { method: 'BFGS' as never }), RangeError, /minimize/, /method/, /BFGS/);
     expectThrow(() => minimize(sqr, [0, 0], { bounds: [[0, 1]] }), RangeError, /minimize/, /bounds/, /1/);
     expectThrow(() => minimize(sqr, [0, 0], { bounds: [[2, 1], [0, 1]] }), RangeError, /minimize/, /bounds/, /2/);
-    expectThrow(() => minimize(sqr, [0, 0], { maxiter: 1.5 }), TypeError, /minimize/, /maxiter/, /1\.5/);
+    expectThrow(() => minimize(sqr, [0, 0], { maxiter: 1.5 }), RangeError, /minimize/, /maxiter/, /1\.5/);
+    expectThrow(() => minimize(sqr, [0, 0], { maxiter: '5' as never }), TypeError, /minimize/, /maxiter/);
     expectThrow(() => minimize(sqr, [0, 0], { maxcor: 0 }), RangeError, /minimize/, /maxcor/, /0/);
     expectThrow(() => minimize(sqr, [0, 0], { gtol: -1 }), RangeError, /minimize/, /gtol/, /-1/);
     // NaN is a number with a bad value: RangeError (api.md: bad value or non-finite entry).
@@ -1021,7 +1022,7 @@ describe('quad', () => {
     expectThrow(() => quad(Math.sin, 0, NaN), RangeError, /quad/, /b/, /NaN/);
     expectThrow(() => quad(Math.sin, 0, 1, { epsabs: -1 }), RangeError, /quad/, /epsabs/, /-1/);
     expectThrow(() => quad(Math.sin, 0, 1, { limit: 0 }), RangeError, /quad/, /limit/, /0/);
-    expectThrow(() => quad(Math.sin, 0, 1, { limit: 2.5 }), TypeError, /quad/, /limit/, /2\.5/);
+    expectThrow(() => quad(Math.sin, 0, 1, { limit: 2.5 }), RangeError, /quad/, /limit/, /2\.5/);
     expectThrow(() => quad(Math.sin, 0, 1, { points: [2] }), RangeError, /quad/, /points/, /2/);
   });
 });

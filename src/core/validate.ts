@@ -126,7 +126,9 @@ export function positiveNumberArg(fn: string, name: string, value: unknown, opts
 }
 
 export function integerArg(fn: string, name: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`${fn}: ${name} must be an integer, got ${show(value)}`);
+  if (typeof value !== 'number') throw new TypeError(`${fn}: ${name} must be an integer, got ${show(value)}`);
+  // A number that is not a whole one (2.5, NaN, Infinity) is a bad value, not a wrong kind.
+  if (!Number.isInteger(value)) throw new RangeError(`${fn}: ${name} must be an integer, got ${show(value)}`);
   if (value < min) throw new RangeError(`${fn}: ${name} must be at least ${min}, got ${value}`);
   return value;
 }

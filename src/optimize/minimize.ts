@@ -6,7 +6,7 @@
 import { wasm } from '../wasm/module.js';
 import { withArena } from '../wasm/arena.js';
 import { show } from '../core/format.js';
-import { functionArg, optionsArg, positiveNumberArg, vectorArg } from '../core/validate.js';
+import { functionArg, integerArg, optionsArg, positiveNumberArg, vectorArg } from '../core/validate.js';
 import { INFO, MESSAGES, NBD, OFF, TASK, outcome, type LbfgsbExports } from './lbfgsb.js';
 
 const FN = 'minimize';
@@ -81,11 +81,7 @@ interface Resolved {
 function countArg(name: string, value: unknown, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (value === Infinity) return Infinity;
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new TypeError(`${FN}: ${name} must be an integer, got ${show(value)}`);
-  }
-  if (value < min) throw new RangeError(`${FN}: ${name} must be at least ${min}, got ${value}`);
-  return value;
+  return integerArg(FN, name, value, min);
 }
 
 function resolveOptions(raw: unknown): Resolved {

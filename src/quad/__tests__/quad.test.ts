@@ -255,7 +255,9 @@ describe('quad argument checks', () => {
   });
   it('rejects limit < 1 and non-integer limits', () => {
     expect(() => quad(f, 0, 1, { limit: 0 })).toThrow(new RangeError('quad: limit must be at least 1, got 0'));
-    expect(() => quad(f, 0, 1, { limit: 2.5 })).toThrow(new TypeError('quad: limit must be an integer, got 2.5'));
+    expect(() => quad(f, 0, 1, { limit: 2.5 })).toThrow(new RangeError('quad: limit must be an integer, got 2.5'));
+    expect(() => quad(f, 0, 1, { limit: 2.5 })).toThrow(RangeError);
+    expect(() => quad(f, 0, 1, { limit: '5' as unknown as number })).toThrow(TypeError);
   });
   it('rejects points outside the interval, non-finite points, points with infinite limits, and too many points for limit', () => {
     expect(() => quad(f, 0, 1, { points: [2] })).toThrow(new RangeError('quad: points[0] must lie within [0, 1], got 2'));
