@@ -33,6 +33,14 @@ function frob(A) {
  * Throws unless every pair satisfies ‖A v − λ v‖₂ ≤ tol ‖A‖_F ‖v‖₂ (complex arithmetic).
  * `pairs` yields { re, im, vr, vi } with vr/vi arrays (vi may be null for real vectors).
  */
+/** numeric.eig's result ({ lambda: {x, y?}, E: {x, y?} }) as eigenpairs for assertPairs. */
+function numericPairs(r, n) {
+  return Array.from({ length: n }, (_, k) => ({
+    re: r.lambda.x[k], im: r.lambda.y ? r.lambda.y[k] : 0,
+    vr: col(r.E.x, k), vi: r.E.y ? col(r.E.y, k) : null,
+  }));
+}
+
 function assertPairs(A, pairs, expectedCount, tol = 1e-8) {
   const n = A.length;
   const an = frob(A);
@@ -118,14 +126,7 @@ export default [
           const A = symmetricProblem(N);
           return {
             run: () => numeric.eig(A),
-            check: (r) => {
-              const n = A.length;
-              const pairs = Array.from({ length: n }, (_, k) => ({
-                re: r.lambda.x[k], im: r.lambda.y ? r.lambda.y[k] : 0,
-                vr: col(r.E.x, k), vi: r.E.y ? col(r.E.y, k) : null,
-              }));
-              assertPairs(A, pairs, n);
-            },
+            check: (r) => assertPairs(A, numericPairs(r, A.length), A.length),
           };
         },
       }),
@@ -193,14 +194,7 @@ export default [
           const A = generalProblem(N);
           return {
             run: () => numeric.eig(A),
-            check: (r) => {
-              const n = A.length;
-              const pairs = Array.from({ length: n }, (_, k) => ({
-                re: r.lambda.x[k], im: r.lambda.y ? r.lambda.y[k] : 0,
-                vr: col(r.E.x, k), vi: r.E.y ? col(r.E.y, k) : null,
-              }));
-              assertPairs(A, pairs, n);
-            },
+            check: (r) => assertPairs(A, numericPairs(r, A.length), A.length),
           };
         },
       }),

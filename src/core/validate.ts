@@ -66,12 +66,17 @@ export function matrixArg(fn: string, name: string, value: unknown, opts: { allo
   return { rows, cols, data };
 }
 
-/** Throw the RangeError of matrixArg for the first non-finite entry, if there is one. */
-export function assertFiniteEntries(fn: string, name: string, m: DenseInput): void {
-  const { cols, data } = m;
-  for (let k = 0; k < data.length; k++) {
-    if (!Number.isFinite(data[k])) {
-      throw new RangeError(`${fn}: ${name} entries must be finite, ${name}[${Math.floor(k / cols)}][${k % cols}] is ${data[k]}`);
+/**
+ * Throw the RangeError of matrixArg for the first non-finite entry, if there is one.
+ * `lowerOnly` checks only the lower triangle (for routines that read nothing else).
+ */
+export function assertFiniteEntries(fn: string, name: string, m: DenseInput, opts: { lowerOnly?: boolean } = {}): void {
+  const { rows, cols, data } = m;
+  for (let i = 0; i < rows; i++) {
+    const end = opts.lowerOnly ? Math.min(i + 1, cols) : cols;
+    for (let j = 0; j < end; j++) {
+      const v = data[i * cols + j]!;
+      if (!Number.isFinite(v)) throw new RangeError(`${fn}: ${name} entries must be finite, ${name}[${i}][${j}] is ${v}`);
     }
   }
 }

@@ -8,7 +8,7 @@
 import { LinAlgError } from '../core/errors.js';
 import { show } from '../core/format.js';
 import { Matrix, type MatrixLike } from '../core/matrix.js';
-import { optionsArg, squareMatrixArg } from '../core/validate.js';
+import { assertFiniteEntries, optionsArg, squareMatrixArg } from '../core/validate.js';
 import { withArena, type Arena } from '../wasm/arena.js';
 import { wasm } from '../wasm/module.js';
 
@@ -109,13 +109,9 @@ export function eigh(A: MatrixLike, opts?: EigOptions): EighResult {
 export function eighImpl(A: MatrixLike, opts: EigOptions | undefined, maxIterations?: number): EighResult {
   const fn = 'eigh';
   // Only the lower triangle is read, so only it must be finite.
-  const { rows: n, data } = squareMatrixArg(fn, 'A', A, { checkFinite: false });
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      const v = data[i * n + j]!;
-      if (!Number.isFinite(v)) throw new RangeError(`${fn}: A entries must be finite, A[${i}][${j}] is ${v}`);
-    }
-  }
+  const m = squareMatrixArg(fn, 'A', A, { checkFinite: false });
+  assertFiniteEntries(fn, 'A', m, { lowerOnly: true });
+  const { rows: n, data } = m;
   const { vectors } = resolveOptions(fn, opts);
   const maxit = maxIterations ?? DEFAULT_MAX_ITERATIONS(n);
   const w = wasm();
